@@ -1,0 +1,1 @@
+"""Koers: from idea to implementation and scale-up for municipal data projects."""
