@@ -1,0 +1,38 @@
+"""The action form, used both for new and existing actions."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.organisations.selectors import organisation_members
+from koers.projects.models import Project
+
+from .models import Action
+
+FACTOR_CHOICES = [("", _("No particular factor"))] + [(str(n), str(n)) for n in range(1, 10)]
+
+
+class ActionForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    factor_number = forms.TypedChoiceField(
+        choices=FACTOR_CHOICES, coerce=int, empty_value=None, required=False, label=_("Factor")
+    )
+
+    class Meta:
+        model = Action
+        fields = ["title", "description", "factor_number", "owner", "due_date", "status"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args: Any, project: Project, factor_names: dict[int, str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = organisation_members(organisation=project.owner)
+        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["factor_number"].choices = [("", _("No particular factor"))] + [
+            (str(n), f"{n}. {name}") for n, name in factor_names.items()
+        ]
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version

@@ -1,0 +1,55 @@
+"""The action plan of a project: interventions on factors, from the options or written freely."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from koers.framework.models import ActionOption
+from koers.projects.models import Project
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    DOING = "doing", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Action(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="actions")
+    # The factor number (1-9) stays meaningful across framework versions.
+    factor_number = models.PositiveSmallIntegerField(
+        _("factor"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
+    option = models.ForeignKey(
+        ActionOption, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    title = models.CharField(_("action"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        verbose_name=_("owner"),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["status", "due_date", "id"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,89 @@
+"""Keeping a project's action plan."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.audit.services import change_record, field_changes
+from koers.framework.models import ActionOption
+from koers.organisations.selectors import roles_of
+from koers.projects.access import require_edit
+from koers.projects.models import Project
+from koers.projects.services import EditConflict
+
+from .models import Action, ActionStatus
+
+ACTION_FIELDS = ("title", "description", "owner_id", "due_date", "status", "factor_number")
+
+
+def _check_owner(project: Project, owner: Any) -> None:
+    if (
+        owner is not None
+        and project.owner_id not in roles_of(owner)
+        and not project.team.filter(user=owner).exists()
+    ):
+        raise ValidationError(
+            {"owner": _("The owner must work for the project's organisation or be on its team.")}
+        )
+
+
+@transaction.atomic
+def action_create(
+    *,
+    project: Project,
+    by: Any,
+    title: str,
+    description: str = "",
+    option: ActionOption | None = None,
+    factor_number: int | None = None,
+    owner: Any = None,
+    due_date: datetime.date | None = None,
+    status: str = ActionStatus.PLANNED,
+) -> Action:
+    require_edit(by, project)
+    _check_owner(project, owner)
+    if option is not None:
+        factor_number = option.factor.number
+    action = Action(
+        project=project,
+        title=title,
+        description=description,
+        option=option,
+        factor_number=factor_number,
+        owner=owner,
+        due_date=due_date,
+        status=status,
+        created_by=by,
+    )
+    action.full_clean()
+    action.save()
+    change_record(
+        actor=by,
+        obj=action,
+        action="created",
+        changes={f: getattr(action, f) for f in ACTION_FIELDS},
+    )
+    return action
+
+
+@transaction.atomic
+def action_update(*, action: Action, by: Any, expected_version: int, **fields: Any) -> Action:
+    require_edit(by, action.project)
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    if locked.version != expected_version:
+        raise EditConflict()
+    if "owner" in fields:
+        _check_owner(action.project, fields["owner"])
+    before = {f: getattr(locked, f) for f in ACTION_FIELDS}
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    changes = field_changes(before, {f: getattr(locked, f) for f in ACTION_FIELDS})
+    if changes:
+        change_record(actor=by, obj=locked, action="updated", changes=changes)
+    return locked

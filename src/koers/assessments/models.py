@@ -1,0 +1,123 @@
+"""Scans: a project assessed by its team against one framework version."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from koers.framework.models import Factor, FrameworkVersion, Indicator
+from koers.projects.models import Project
+
+
+class ScanKind(models.TextChoices):
+    FULL = "full", _("Full scan")
+    QUICK = "quick", _("Quickscan (nine statements)")
+
+
+class Scan(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="scans")
+    framework_version = models.ForeignKey(
+        FrameworkVersion, on_delete=models.PROTECT, related_name="scans"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=ScanKind.choices, default=ScanKind.FULL
+    )
+    opened_on = models.DateField(_("date"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_count = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-opened_on", "-id"]
+        get_latest_by = ["opened_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.opened_on} ({self.kind})"
+
+
+class Response(models.Model):
+    """One respondent's answers to a scan: a draft until submitted."""
+
+    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="responses")
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scan_responses"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scan", "respondent"], name="one_response_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.respondent} on scan {self.scan_id}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    # None means "don't know": counted as unanswered, never as a score.
+    value = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "indicator"], name="one_answer_per_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.value}"
+
+
+class FactorNote(models.Model):
+    """A respondent's evidence note on one factor."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="notes")
+    factor = models.ForeignKey(Factor, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(max_length=2000)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "factor"], name="one_note_per_factor")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class FactorScore(models.Model):
+    """A scan's result per factor, recomputed whenever a response is submitted."""
+
+    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="factor_scores")
+    factor = models.ForeignKey(Factor, on_delete=models.PROTECT, related_name="+")
+    factor_number = models.PositiveSmallIntegerField()
+    score = models.FloatField(null=True)
+    completeness = models.FloatField()
+    spread = models.FloatField(null=True)
+    score_range = models.FloatField(null=True)
+    respondents = models.PositiveSmallIntegerField()
+    disagreement = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["factor_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["scan", "factor"], name="one_score_per_factor")
+        ]
+
+    def __str__(self) -> str:
+        return f"factor {self.factor_number}: {self.score}"
+
+
+def weakest_factor_number(scan: Scan | None) -> int | None:
+    """The lowest-scoring factor of a scan, from its (prefetched) factor scores."""
+    if scan is None:
+        return None
+    scored = [(s.score, s.factor_number) for s in scan.factor_scores.all() if s.score is not None]
+    return min(scored)[1] if scored else None

@@ -1,0 +1,173 @@
+"""Starting scans, saving answers, and keeping the factor scores current."""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.audit.services import change_record
+from koers.framework.models import Indicator
+from koers.framework.selectors import framework_active
+from koers.projects.access import require_edit
+from koers.projects.models import Project
+from koers.projects.services import EditConflict
+
+from .models import Answer, FactorNote, FactorScore, Response, Scan, ScanKind
+from .scoring import factor_result
+
+
+def scan_indicators(scan: Scan) -> list[Indicator]:
+    """The indicators a respondent answers in this scan (quickscan: one per factor)."""
+    qs = Indicator.objects.filter(factor__version_id=scan.framework_version_id).select_related(
+        "factor"
+    )
+    if scan.kind == ScanKind.QUICK:
+        qs = qs.filter(is_quick=True)
+    return list(qs.order_by("factor__number", "position"))
+
+
+@transaction.atomic
+def scan_start(
+    *,
+    project: Project,
+    by: Any,
+    respondents: list[Any],
+    kind: str = ScanKind.FULL,
+    opened_on: datetime.date | None = None,
+) -> Scan:
+    require_edit(by, project)
+    version = framework_active()
+    if version is None:
+        raise ValidationError(
+            _("No framework is loaded yet; an administrator must load one first.")
+        )
+    team = set(project.team.values_list("user_id", flat=True))
+    chosen = {u.pk: u for u in respondents}
+    if not chosen:
+        raise ValidationError({"respondents": _("Invite at least one team member.")})
+    outsiders = set(chosen) - team
+    if outsiders:
+        raise ValidationError(
+            {"respondents": _("Only members of the project team can answer its scan.")}
+        )
+    scan = Scan.objects.create(
+        project=project,
+        framework_version=version,
+        kind=kind,
+        opened_on=opened_on or timezone.localdate(),
+        created_by=by,
+    )
+    Response.objects.bulk_create([Response(scan=scan, respondent=u) for u in chosen.values()])
+    change_record(
+        actor=by,
+        obj=scan,
+        action="created",
+        changes={"kind": kind, "respondents": sorted(chosen), "framework": version.number},
+    )
+    return scan
+
+
+@transaction.atomic
+def response_save(
+    *,
+    response: Response,
+    by: Any,
+    answers: Mapping[int, int | None],
+    notes: Mapping[int, str],
+    expected_version: int,
+    submit: bool,
+) -> Response:
+    """Store a respondent's answers (indicator id -> 1..5 or None) and notes (factor id -> text).
+
+    A draft can be saved half-done; submitting counts the answers in the scan's scores.
+    Two tabs saving the same response do not overwrite each other: the second is refused.
+    """
+    if response.respondent_id != by.pk:
+        raise PermissionDenied(_("You can only fill in your own answers."))
+    indicators = {i.pk: i for i in scan_indicators(response.scan)}
+    unknown = set(answers) - set(indicators)
+    if unknown:
+        raise ValidationError(_("Some answers belong to another scan; reload the page."))
+    bad = [v for v in answers.values() if v is not None and v not in (1, 2, 3, 4, 5)]
+    if bad:
+        raise ValidationError(_("Answers are a number from 1 to 5, or 'don't know'."))
+    factor_ids = {i.factor_id for i in indicators.values()}
+    if set(notes) - factor_ids:
+        raise ValidationError(_("Some notes belong to another scan; reload the page."))
+    if any(len(t) > 2000 for t in notes.values()):
+        raise ValidationError(_("A note can be at most 2000 characters."))
+    updated = Response.objects.filter(pk=response.pk, version=expected_version).update(
+        version=expected_version + 1,
+        updated_at=timezone.now(),
+        **({"submitted_at": timezone.now()} if submit else {}),
+    )
+    if not updated:
+        raise EditConflict()
+    response.refresh_from_db()
+    Answer.objects.filter(response=response).delete()
+    Answer.objects.bulk_create(
+        [Answer(response=response, indicator_id=i, value=v) for i, v in answers.items()]
+    )
+    FactorNote.objects.filter(response=response).delete()
+    FactorNote.objects.bulk_create(
+        [
+            FactorNote(response=response, factor_id=f, text=t.strip())
+            for f, t in notes.items()
+            if t.strip()
+        ]
+    )
+    change_record(
+        actor=by,
+        obj=response.scan,
+        action="submitted" if submit else "draft_saved",
+        changes={"respondent": by.pk, "answers": len(answers)},
+    )
+    if response.submitted_at:
+        scan_recompute(scan=response.scan)
+    return response
+
+
+def scan_recompute(*, scan: Scan) -> None:
+    """Recompute the factor scores from all submitted responses; called inside a transaction."""
+    indicators = scan_indicators(scan)
+    per_factor: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in indicators:
+        per_factor[indicator.factor_id].append(indicator)
+    submitted = list(scan.responses.filter(submitted_at__isnull=False).values_list("pk", flat=True))
+    values: dict[int, dict[int, list[int | None]]] = defaultdict(lambda: defaultdict(list))
+    for response_id, factor_id, value in Answer.objects.filter(
+        response_id__in=submitted
+    ).values_list("response_id", "indicator__factor_id", "value"):
+        values[factor_id][response_id].append(value)
+    rows = []
+    for factor_id, factor_indicators in per_factor.items():
+        by_respondent = {r: values[factor_id].get(r, []) for r in submitted}
+        result = factor_result(by_respondent, len(factor_indicators))
+        rows.append(
+            FactorScore(
+                scan=scan,
+                factor_id=factor_id,
+                factor_number=factor_indicators[0].factor.number,
+                score=result.score,
+                completeness=result.completeness,
+                spread=result.spread,
+                score_range=result.score_range,
+                respondents=result.respondents,
+                disagreement=result.disagreement,
+            )
+        )
+    FactorScore.objects.filter(scan=scan).delete()
+    FactorScore.objects.bulk_create(rows)
+    Scan.objects.filter(pk=scan.pk).update(submitted_count=len(submitted))
+    latest = (
+        Scan.objects.filter(project_id=scan.project_id, submitted_count__gt=0)
+        .order_by("-opened_on", "-id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    Project.objects.filter(pk=scan.project_id).update(last_scan_id=latest)

@@ -1,0 +1,40 @@
+"""Recording changes. Called by every service inside its transaction."""
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import ChangeRecord
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, (list, tuple, set)):
+        return sorted(_plain(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def change_record(
+    *, actor: Any, obj: models.Model, action: str, changes: dict | None = None
+) -> ChangeRecord:
+    """Store one change; `changes` maps field name to [old, new] or to a value."""
+    plain = {
+        k: _plain(v) if not isinstance(v, list) else [_plain(x) for x in v]
+        for k, v in (changes or {}).items()
+    }
+    return ChangeRecord.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        action=action,
+        changes=plain,
+    )
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """[old, new] for every field whose value differs."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}

@@ -1,0 +1,11 @@
+"""Test settings: the same stack, faster hashing, no persistent state."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "koers-tests"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+STATIC_ROOT = None  # nothing collected in tests; WhiteNoise then serves from the finders

@@ -1,0 +1,26 @@
+"""`koers bootstrap`: make a fresh database usable: framework, and demo data when empty."""
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from koers.demo.generator import DEMO_PASSWORD
+from koers.framework.selectors import framework_active
+from koers.framework.services import DEFAULT_FRAMEWORK_FILE, framework_load
+
+
+class Command(BaseCommand):
+    help = "Load the framework if none is active and demo data if the database has no users."
+
+    def handle(self, *args, **options) -> None:
+        if framework_active() is None:
+            framework_load(raw=DEFAULT_FRAMEWORK_FILE.read_bytes())
+            self.stdout.write("Framework version 1 loaded.")
+        if not get_user_model().objects.exists():
+            call_command("demo_data", stdout=self.stdout)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo login: projectleider / {DEMO_PASSWORD} "
+                "(also coordinator, teamlid, kijker, beheerder)"
+            )
+        )

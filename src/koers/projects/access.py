@@ -1,0 +1,52 @@
+"""Who may see and change a project: the one place that decides."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+
+from koers.organisations.models import Role
+from koers.organisations.selectors import has_role, organisation_ids_with_role, roles_of
+
+from .models import Project, ProjectMember, Visibility
+
+
+def visible_projects_q(user: Any) -> Q:
+    """Filter for the projects a user may see, by membership and project visibility."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(visibility=Visibility.PUBLIC)
+    org_ids = list(roles_of(user))
+    on_team = Exists(ProjectMember.objects.filter(project=OuterRef("pk"), user=user))
+    q = Q(visibility=Visibility.PUBLIC) | Q(on_team)
+    if org_ids:
+        q |= Q(visibility=Visibility.NETWORK)
+        q |= Q(visibility=Visibility.ORGANISATION, owner_id__in=org_ids)
+    coordinated = organisation_ids_with_role(user, Role.COORDINATOR)
+    if coordinated:
+        q |= Q(owner_id__in=coordinated)
+    return q
+
+
+def is_team_member(user: Any, project: Project) -> bool:
+    cache = getattr(project, "_team_user_ids", None)
+    if cache is None:
+        cache = set(project.team.values_list("user_id", flat=True))
+        project._team_user_ids = cache
+    return user.pk in cache
+
+
+def can_edit(user: Any, project: Project) -> bool:
+    """Coordinators of the owner organisation, and team members who are at least members there."""
+    if has_role(user, project.owner_id, Role.COORDINATOR):
+        return True
+    return has_role(user, project.owner_id, Role.MEMBER) and is_team_member(user, project)
+
+
+def require_edit(user: Any, project: Project) -> None:
+    if not can_edit(user, project):
+        raise PermissionDenied(_("You may view this project but not change it."))
+
+
+def can_create_in(user: Any, organisation_id: int) -> bool:
+    return has_role(user, organisation_id, Role.MEMBER)

@@ -1,0 +1,99 @@
+"""Project forms: they validate input and hand clean values to the services."""
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from koers.organisations.models import Organisation
+from koers.organisations.selectors import organisation_members
+
+from .lifecycle import STAGE_LABELS
+from .models import Project, TeamRole, Technique, Theme
+
+
+class TranslatedChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
+class ProjectForm(forms.ModelForm):
+    themes = TranslatedChoiceField(
+        Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label=_("Themes")
+    )
+    techniques = TranslatedChoiceField(
+        Technique.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Techniques"),
+    )
+    partners = forms.ModelMultipleChoiceField(
+        Organisation.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        label=_("Partner organisations"),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Project
+        fields = [
+            "owner",
+            "title",
+            "problem",
+            "domain",
+            "themes",
+            "techniques",
+            "data_sources",
+            "partners",
+            "visibility",
+        ]
+        widgets = {
+            "problem": forms.Textarea(attrs={"rows": 4}),
+            "data_sources": forms.Textarea(attrs={"rows": 3}),
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, owner_choices: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owner_choices
+        self.fields["owner"].empty_label = None
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
+        if self.instance.pk:
+            # The owner organisation of an existing project does not change.
+            del self.fields["owner"]
+            self.fields["version"].initial = self.instance.version
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if len(title) < 3:
+            raise forms.ValidationError(_("Give the project a title of at least 3 characters."))
+        return title
+
+
+class StageMoveForm(forms.Form):
+    to = forms.ChoiceField(label=_("New stage"))
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What happened? Required when the project stops."),
+    )
+
+    def __init__(self, *args: Any, targets: list[str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(t, STAGE_LABELS[t]) for t in targets]
+        self.fields["on"].initial = timezone.localdate()
+
+
+class TeamMemberForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=None, label=_("Person"))
+    team_role = forms.ChoiceField(choices=TeamRole.choices, label=_("Role in the team"))
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = organisation_members(organisation=project.owner)
+        self.fields["user"].label_from_instance = lambda u: u.get_full_name() or u.username

@@ -1,0 +1,159 @@
+"""Projects: one data-driven innovation each, with its team and its stage events."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from koers.organisations.models import Organisation
+from koers.translation import Translated
+
+from . import lifecycle
+
+Stage = models.TextChoices(
+    "Stage", [(key.upper(), (key, label)) for key, label in lifecycle.STAGE_LABELS.items()]
+)
+
+
+class Domain(models.TextChoices):
+    PHYSICAL = "physical", _("Physical domain")
+    SOCIAL = "social", _("Social domain")
+    SAFETY = "safety", _("Safety")
+    OPERATIONS = "operations", _("Business operations")
+    OTHER = "other", _("Other")
+
+
+class Visibility(models.TextChoices):
+    TEAM = "team", _("Team only")
+    ORGANISATION = "organisation", _("Own organisation")
+    NETWORK = "network", _("Network of participating organisations")
+    PUBLIC = "public", _("Public")
+
+
+class TeamRole(models.TextChoices):
+    PROJECT_LEADER = "project_leader", _("Project leader")
+    DOMAIN_EXPERT = "domain_expert", _("Domain expert")
+    PROGRAMME_MANAGER = "programme_manager", _("Programme manager")
+    DATA_SCIENTIST = "data_scientist", _("Data scientist")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    DEVELOPER = "developer", _("Developer")
+    END_USER = "end_user", _("End user")
+    OTHER = "other", _("Other")
+
+
+class Theme(models.Model):
+    key = models.SlugField(unique=True)
+    name_nl = models.CharField(max_length=80)
+    name_en = models.CharField(max_length=80)
+    name = Translated()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Technique(models.Model):
+    key = models.SlugField(unique=True)
+    name_nl = models.CharField(max_length=80)
+    name_en = models.CharField(max_length=80)
+    name = Translated()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Project(models.Model):
+    owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("owner organisation"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    problem = models.TextField(
+        _("problem"), help_text=_("Which question or problem does the project answer?")
+    )
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
+    themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("themes"))
+    techniques = models.ManyToManyField(Technique, blank=True, verbose_name=_("techniques"))
+    data_sources = models.TextField(_("data sources"), blank=True)
+    partners = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="partner_projects",
+        verbose_name=_("partner organisations"),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.ORGANISATION
+    )
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=lifecycle.IDEA
+    )
+    stage_since = models.DateField(_("in this stage since"))
+    last_scan = models.ForeignKey(
+        "assessments.Scan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic lock: an edit names the version it started from.
+    version = models.PositiveIntegerField(default=1)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["owner", "stage"]), models.Index(fields=["visibility"])]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def stage_label(self) -> str:
+        return str(lifecycle.STAGE_LABELS[self.stage])
+
+
+class ProjectMember(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_roles"
+    )
+    team_role = models.CharField(_("role in the team"), max_length=30, choices=TeamRole.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="one_team_role_per_user")
+        ]
+        ordering = ["team_role", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.team_role})"
+
+
+class StageEvent(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_events")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    on = models.DateField(_("date"))
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.to_stage}"
+
+    @property
+    def to_label(self) -> str:
+        return str(lifecycle.STAGE_LABELS[self.to_stage])

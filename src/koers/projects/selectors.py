@@ -1,0 +1,66 @@
+"""Reading projects, always scoped to what the user may see."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from koers.organisations.selectors import roles_of
+
+from .access import visible_projects_q
+from .models import Project, ProjectMember, StageEvent
+
+
+def projects_visible_to(user: Any) -> QuerySet[Project]:
+    return Project.objects.filter(visible_projects_q(user))
+
+
+def project_get(*, user: Any, pk: Any) -> Project:
+    """The project if the user may see it; 404 otherwise, also for ids of other organisations."""
+    queryset = (
+        projects_visible_to(user)
+        .select_related("owner", "created_by")
+        .prefetch_related(
+            "themes",
+            "techniques",
+            "partners",
+            Prefetch("team", queryset=ProjectMember.objects.select_related("user")),
+            Prefetch(
+                "stage_events",
+                queryset=StageEvent.objects.select_related("by").order_by("on", "id"),
+            ),
+        )
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@dataclass(frozen=True)
+class PortfolioFilter:
+    q: str = ""
+    domain: str = ""
+    stage: str = ""
+    theme: str = ""
+    mine: bool = False
+
+
+def portfolio(*, user: Any, filters: PortfolioFilter) -> QuerySet[Project]:
+    """The user's organisations' projects (and their own), filtered, for the portfolio table."""
+    own_orgs = list(roles_of(user))
+    on_team = Exists(ProjectMember.objects.filter(project=OuterRef("pk"), user=user))
+    qs = projects_visible_to(user).filter(Q(owner_id__in=own_orgs) | on_team)
+    if filters.mine:
+        qs = qs.filter(on_team)
+    if filters.q:
+        qs = qs.filter(Q(title__icontains=filters.q) | Q(problem__icontains=filters.q))
+    if filters.domain:
+        qs = qs.filter(domain=filters.domain)
+    if filters.stage:
+        qs = qs.filter(stage=filters.stage)
+    if filters.theme:
+        qs = qs.filter(themes__key=filters.theme)
+    return (
+        qs.select_related("owner", "last_scan")
+        .prefetch_related("themes", "last_scan__factor_scores")
+        .order_by("-updated_at", "-id")
+    )

@@ -1,0 +1,186 @@
+"""Changing projects: every write checks the role, runs in a transaction and leaves history."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.audit.services import change_record, field_changes
+from koers.organisations.models import Organisation
+
+from . import lifecycle
+from .access import can_create_in, require_edit
+from .models import Project, ProjectMember, StageEvent, TeamRole
+
+
+class EditConflict(Exception):
+    """Someone else saved the same record since this edit started."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Someone else changed this in the meantime. Reload the page to see "
+                "their change, then make yours again."
+            )
+        )
+
+
+PROJECT_FIELDS = ("title", "problem", "domain", "data_sources", "visibility")
+PROJECT_RELATIONS = ("themes", "techniques", "partners")
+
+
+def _snapshot(project: Project) -> dict[str, Any]:
+    data: dict[str, Any] = {f: getattr(project, f) for f in PROJECT_FIELDS}
+    for rel in PROJECT_RELATIONS:
+        data[rel] = sorted(getattr(project, rel).values_list("pk", flat=True))
+    return data
+
+
+@transaction.atomic
+def project_create(
+    *,
+    owner: Organisation,
+    by: Any,
+    title: str,
+    problem: str,
+    domain: str,
+    visibility: str,
+    data_sources: str = "",
+    themes: Any = (),
+    techniques: Any = (),
+    partners: Any = (),
+    started_on: datetime.date | None = None,
+    is_demo: bool = False,
+) -> Project:
+    if not can_create_in(by, owner.pk):
+        raise PermissionDenied(
+            _("Only members of %(org)s can register a project for it.") % {"org": owner}
+        )
+    started_on = started_on or timezone.localdate()
+    project = Project(
+        owner=owner,
+        title=title,
+        problem=problem,
+        domain=domain,
+        visibility=visibility,
+        data_sources=data_sources,
+        stage=lifecycle.IDEA,
+        stage_since=started_on,
+        created_by=by,
+        is_demo=is_demo,
+    )
+    project.full_clean()
+    project.save()
+    project.themes.set(themes)
+    project.techniques.set(techniques)
+    project.partners.set([p for p in partners if p.pk != owner.pk])
+    ProjectMember.objects.create(project=project, user=by, team_role=TeamRole.PROJECT_LEADER)
+    StageEvent.objects.create(
+        project=project, to_stage=lifecycle.IDEA, on=started_on, by=by, note=_("Project registered")
+    )
+    change_record(actor=by, obj=project, action="created", changes=_snapshot(project))
+    return project
+
+
+@transaction.atomic
+def project_update(*, project: Project, by: Any, expected_version: int, **fields: Any) -> Project:
+    """Update fields and relations; refuses when the project changed since `expected_version`."""
+    require_edit(by, project)
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.version != expected_version:
+        raise EditConflict()
+    before = _snapshot(locked)
+    for name in PROJECT_FIELDS:
+        if name in fields:
+            setattr(locked, name, fields[name])
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    for rel in PROJECT_RELATIONS:
+        if rel in fields:
+            values = fields[rel]
+            if rel == "partners":
+                values = [p for p in values if p.pk != locked.owner_id]
+            getattr(locked, rel).set(values)
+    changes = field_changes(before, _snapshot(locked))
+    if changes:
+        change_record(actor=by, obj=locked, action="updated", changes=changes)
+    return locked
+
+
+def _stage_before_stop(project: Project) -> str | None:
+    last_stop = (
+        project.stage_events.filter(to_stage=lifecycle.STOPPED).order_by("-on", "-id").first()
+    )
+    return last_stop.from_stage if last_stop else None
+
+
+@transaction.atomic
+def project_move_stage(
+    *, project: Project, by: Any, to: str, note: str = "", on: datetime.date | None = None
+) -> StageEvent:
+    """Move to another stage as a dated event; refuses moves the lifecycle does not allow."""
+    require_edit(by, project)
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    lifecycle.check_move(locked.stage, to, stage_before_stop=_stage_before_stop(locked))
+    on = on or timezone.localdate()
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("A stage move cannot be dated in the future.")})
+    if on < locked.stage_since:
+        raise ValidationError(
+            {
+                "on": _("The date cannot be before the current stage began (%(date)s).")
+                % {"date": locked.stage_since.isoformat()}
+            }
+        )
+    if to == lifecycle.STOPPED and not note.strip():
+        raise ValidationError({"note": _("Say why the project stops: others learn from it.")})
+    event = StageEvent.objects.create(
+        project=locked, from_stage=locked.stage, to_stage=to, on=on, note=note.strip(), by=by
+    )
+    change_record(actor=by, obj=locked, action="stage", changes={"stage": [locked.stage, to]})
+    locked.stage, locked.stage_since = to, on
+    locked.version += 1
+    locked.save(update_fields=["stage", "stage_since", "version", "updated_at"])
+    project.stage, project.stage_since, project.version = (
+        locked.stage,
+        locked.stage_since,
+        locked.version,
+    )
+    return event
+
+
+def stage_targets(*, project: Project) -> list[str]:
+    return lifecycle.allowed_targets(project.stage, stage_before_stop=_stage_before_stop(project))
+
+
+@transaction.atomic
+def team_member_set(*, project: Project, by: Any, user: Any, team_role: str) -> ProjectMember:
+    from koers.organisations.selectors import roles_of
+
+    require_edit(by, project)
+    allowed_orgs = {project.owner_id, *project.partners.values_list("pk", flat=True)}
+    if not allowed_orgs & set(roles_of(user)):
+        raise ValidationError(
+            {"user": _("Team members must work for the owner or a partner organisation.")}
+        )
+    member, created = ProjectMember.objects.update_or_create(
+        project=project, user=user, defaults={"team_role": team_role}
+    )
+    change_record(
+        actor=by, obj=project, action="team", changes={"user": user.pk, "team_role": team_role}
+    )
+    return member
+
+
+@transaction.atomic
+def team_member_remove(*, project: Project, by: Any, user: Any) -> None:
+    require_edit(by, project)
+    leaders = project.team.filter(team_role=TeamRole.PROJECT_LEADER)
+    if leaders.count() == 1 and leaders.filter(user=user).exists():
+        raise ValidationError(_("A project keeps at least one project leader."))
+    project.team.filter(user=user).delete()
+    change_record(actor=by, obj=project, action="team_removed", changes={"user": user.pk})

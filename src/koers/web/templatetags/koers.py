@@ -1,0 +1,84 @@
+"""Small presentation helpers for templates."""
+
+from typing import Any
+
+from django import forms, template
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.EmailInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.PasswordInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.NumberInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.DateInput: "utrecht-textbox utrecht-textbox--html-input koers-date",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
+}
+
+
+@register.filter
+def is_choice_group(bound_field: Any) -> bool:
+    """Radio buttons and checkbox lists get a fieldset with a legend."""
+    return isinstance(bound_field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
+
+
+@register.simple_tag
+def widget(bound_field: Any) -> str:
+    """Render the widget with NL Design System classes and the ARIA links to help and errors."""
+    attrs: dict[str, str] = {}
+    for cls, css in WIDGET_CLASSES.items():
+        if type(bound_field.field.widget) is cls:
+            attrs["class"] = css
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}_help")
+    if bound_field.errors:
+        described.append(f"{bound_field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if bound_field.field.required and not is_choice_group(bound_field):
+        attrs["required"] = "required"
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+@register.filter
+def delta(current: float | None, previous: float | None) -> str:
+    if current is None or previous is None:
+        return ""
+    diff = current - previous
+    return f"{diff:+.0f}"
+
+
+@register.simple_tag(takes_context=True)
+def weakest_factor(context: Any, scan: Any) -> str:
+    """'n. name' of a scan's weakest factor; factor names are looked up once per page."""
+    from koers.assessments.models import weakest_factor_number
+    from koers.framework.models import Factor
+
+    number = weakest_factor_number(scan)
+    if number is None:
+        return ""
+    names = context.get("_factor_names")
+    if names is None:
+        names = {f.number: f for f in Factor.objects.filter(version__is_active=True)}
+        context.dicts[0]["_factor_names"] = names
+    factor = names.get(number)
+    return f"{number}. {factor.name}" if factor else str(number)
+
+
+@register.filter
+def dictget(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key, [])

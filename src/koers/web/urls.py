@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from .views import actions, home, projects, scans
+
+web_patterns = [
+    path("", home.home, name="home"),
+    path("projects/new/", projects.project_create, name="project_create"),
+    path("projects/<int:pk>/", projects.project_detail, name="project"),
+    path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
+    path("projects/<int:pk>/stage/", projects.project_stage, name="project_stage"),
+    path("projects/<int:pk>/team/", projects.project_team, name="project_team"),
+    path(
+        "projects/<int:pk>/team/<int:user_id>/remove/",
+        projects.project_team_remove,
+        name="project_team_remove",
+    ),
+    path("projects/<int:pk>/scans/new/", scans.scan_start, name="scan_start"),
+    path("scans/<int:pk>/", scans.scan_detail, name="scan"),
+    path("scans/<int:pk>/answer/", scans.scan_answer, name="scan_answer"),
+    path("projects/<int:pk>/actions/new/", actions.action_create, name="action_create"),
+    path(
+        "projects/<int:pk>/options/<int:option_id>/adopt/",
+        actions.action_adopt_option,
+        name="action_adopt_option",
+    ),
+    path("actions/<int:pk>/", actions.action_edit, name="action_edit"),
+]
+
+urlpatterns = [
+    path("", include((web_patterns, "web"))),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            template_name="web/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,38 @@
+"""Home: my projects and the organisation's portfolio, with filters and search."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from koers.organisations.selectors import organisations_of
+from koers.projects.lifecycle import STAGE_LABELS
+from koers.projects.models import Domain, Theme
+from koers.projects.selectors import PortfolioFilter, portfolio
+
+PAGE_SIZE = 50
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    g = request.GET
+    filters = PortfolioFilter(
+        q=g.get("q", "").strip()[:100],
+        domain=g.get("domain", "") if g.get("domain") in Domain.values else "",
+        stage=g.get("stage", "") if g.get("stage") in STAGE_LABELS else "",
+        theme=g.get("theme", "")[:50],
+        mine=g.get("mine") == "1",
+    )
+    page = Paginator(portfolio(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        g.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "domains": Domain.choices,
+        "stages": list(STAGE_LABELS.items()),
+        "themes": Theme.objects.all(),
+        "organisations": organisations_of(request.user),
+        "filtered": any([filters.q, filters.domain, filters.stage, filters.theme, filters.mine]),
+    }
+    return render(request, "web/home.html", context)

@@ -1,0 +1,191 @@
+"""Project pages: register, view, edit, move through the stages, keep the team."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.actions.selectors import actions_of
+from koers.assessments.selectors import scan_result, scans_of
+from koers.audit.selectors import history_for
+from koers.organisations.models import Organisation, Role
+from koers.organisations.selectors import organisation_ids_with_role
+from koers.projects import services
+from koers.projects.access import can_edit, require_edit
+from koers.projects.forms import ProjectForm, StageMoveForm, TeamMemberForm
+from koers.projects.lifecycle import StageMoveRefused
+from koers.projects.selectors import project_get
+
+from .forms_util import add_errors
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    owners = Organisation.objects.filter(
+        id__in=organisation_ids_with_role(request.user, Role.MEMBER)
+    )
+    if not owners.exists():
+        messages.error(
+            request, _("You need to be a member of an organisation to register a project.")
+        )
+        return redirect("web:home")
+    form = ProjectForm(request.POST or None, owner_choices=owners)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            project = services.project_create(
+                owner=data["owner"],
+                by=request.user,
+                title=data["title"],
+                problem=data["problem"],
+                domain=data["domain"],
+                visibility=data["visibility"],
+                data_sources=data["data_sources"],
+                themes=data["themes"],
+                techniques=data["techniques"],
+                partners=data["partners"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(
+                request, _("The project is registered. Next step: invite the team to a scan.")
+            )
+            return redirect("web:project", pk=project.pk)
+    return render(request, "web/project_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_get(user=request.user, pk=pk)
+    latest = project.last_scan
+    result = scan_result(scan=latest) if latest else None
+    context = {
+        "project": project,
+        "can_edit": can_edit(request.user, project),
+        "result": result,
+        "scans": scans_of(project=project),
+        "actions": actions_of(project=project),
+        "stage_form": StageMoveForm(targets=services.stage_targets(project=project)),
+        "team_form": TeamMemberForm(project=project),
+        "history": history_for(obj=project)[:10],
+    }
+    return render(request, "web/project_detail.html", context)
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_get(user=request.user, pk=pk)
+    require_edit(request.user, project)
+    form = ProjectForm(
+        request.POST or None, instance=project, owner_choices=Organisation.objects.none()
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.project_update(
+                project=project,
+                by=request.user,
+                expected_version=data["version"] or 0,
+                **{
+                    k: data[k]
+                    for k in (
+                        "title",
+                        "problem",
+                        "domain",
+                        "data_sources",
+                        "visibility",
+                        "themes",
+                        "techniques",
+                        "partners",
+                    )
+                },
+            )
+        except services.EditConflict as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("web:project", pk=project.pk)
+    return render(request, "web/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_get(user=request.user, pk=pk)
+    require_edit(request.user, project)
+    form = StageMoveForm(request.POST or None, targets=services.stage_targets(project=project))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.project_move_stage(
+                project=project, by=request.user, to=data["to"], note=data["note"], on=data["on"]
+            )
+        except StageMoveRefused as exc:
+            form.add_error("to", str(exc))
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Stage changed to %(stage)s.") % {"stage": project.stage_label}
+            )
+            return redirect("web:project", pk=project.pk)
+    return render(
+        request,
+        "web/project_stage.html",
+        {
+            "project": project,
+            "form": form,
+            "heading": _("Move to another stage"),
+            "submit_label": _("Save stage"),
+        },
+    )
+
+
+@login_required
+def project_team(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_get(user=request.user, pk=pk)
+    require_edit(request.user, project)
+    form = TeamMemberForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_member_set(
+                project=project,
+                by=request.user,
+                user=form.cleaned_data["user"],
+                team_role=form.cleaned_data["team_role"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Team updated."))
+            return redirect("web:project", pk=project.pk)
+    return render(
+        request,
+        "web/project_team.html",
+        {
+            "project": project,
+            "form": form,
+            "heading": _("Add someone to the team"),
+            "submit_label": _("Add to the team"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def project_team_remove(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
+    project = project_get(user=request.user, pk=pk)
+    user = get_object_or_404(get_user_model(), pk=user_id, project_roles__project=project)
+    try:
+        services.team_member_remove(project=project, by=request.user, user=user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Team updated."))
+    return redirect("web:project", pk=project.pk)

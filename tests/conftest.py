@@ -1,0 +1,31 @@
+"""Fixtures: two organisations with people in every role, a framework, a project."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from koers.organisations.models import Role
+
+from .factories import OrganisationFactory, load_framework, make_project, member
+
+
+@pytest.fixture
+def framework(db):
+    return load_framework()
+
+
+@pytest.fixture
+def world(db, framework):
+    """Organisation A with a viewer, member, coordinator and administrator; organisation B with
+    a member and a coordinator; project of A led by A's member."""
+    a, b = OrganisationFactory(name="Gemeente Aastad"), OrganisationFactory(name="Gemeente Beedorp")
+    w = SimpleNamespace(a=a, b=b, framework=framework)
+    w.viewer = member(a, Role.VIEWER)
+    w.member = member(a, Role.MEMBER)
+    w.other_member = member(a, Role.MEMBER)
+    w.coordinator = member(a, Role.COORDINATOR)
+    w.admin = member(a, Role.ADMINISTRATOR)
+    w.b_member = member(b, Role.MEMBER)
+    w.b_coordinator = member(b, Role.COORDINATOR)
+    w.project = make_project(a, w.member)
+    return w
