@@ -180,3 +180,13 @@ def test_query_counts_do_not_grow_with_the_data(world):
         add(n)
     large = (count(reverse("web:home")), count(project_url))
     assert large == small
+
+
+def test_dutch_by_default_whatever_the_browser_asks(world):
+    client = client_for(world.member)
+    response = client.get(reverse("web:home"), HTTP_ACCEPT_LANGUAGE="en-GB,en")
+    assert response["Content-Language"] == "nl"
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert client.get(reverse("web:home"))["Content-Language"] == "en"
+    client.post(reverse("set_language"), {"language": "xx", "next": "/"})  # unknown: ignored
+    assert client.get(reverse("web:home"))["Content-Language"] == "en"

@@ -175,8 +175,11 @@ def _organisation(
                 first_name=rng.choice(FIRST_NAMES),
                 last_name=rng.choice(LAST_NAMES),
                 email=f"{name}@demo.koers.invalid",
+                # The organisation's administrator also runs Django's admin site.
+                is_staff=role == Role.ADMINISTRATOR,
+                is_superuser=role == Role.ADMINISTRATOR and index == 0,
             )
-            for name, _ in specs
+            for name, role in specs
         ]
     )
     Membership.objects.bulk_create(

@@ -48,10 +48,13 @@ class ProjectForm(forms.ModelForm):
             "data_sources",
             "partners",
             "visibility",
+            "share_scan",
+            "lessons_learned",
         ]
         widgets = {
             "problem": forms.Textarea(attrs={"rows": 4}),
             "data_sources": forms.Textarea(attrs={"rows": 3}),
+            "lessons_learned": forms.Textarea(attrs={"rows": 3}),
             "visibility": forms.RadioSelect,
         }
 

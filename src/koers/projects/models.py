@@ -94,6 +94,14 @@ class Project(models.Model):
         _("stage"), max_length=20, choices=Stage.choices, default=lifecycle.IDEA
     )
     stage_since = models.DateField(_("in this stage since"))
+    lessons_learned = models.TextField(
+        _("lessons learned"),
+        blank=True,
+        help_text=_("What would you tell another municipality that starts on this?"),
+    )
+    share_scan = models.BooleanField(
+        _("show the latest scan profile in the case library"), default=False
+    )
     last_scan = models.ForeignKey(
         "assessments.Scan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -14,6 +14,7 @@ from koers.organisations.models import Organisation
 from . import lifecycle
 from .access import can_create_in, require_edit
 from .models import Project, ProjectMember, StageEvent, TeamRole
+from .signals import stage_moved
 
 
 class EditConflict(Exception):
@@ -28,7 +29,15 @@ class EditConflict(Exception):
         )
 
 
-PROJECT_FIELDS = ("title", "problem", "domain", "data_sources", "visibility")
+PROJECT_FIELDS = (
+    "title",
+    "problem",
+    "domain",
+    "data_sources",
+    "visibility",
+    "lessons_learned",
+    "share_scan",
+)
 PROJECT_RELATIONS = ("themes", "techniques", "partners")
 
 
@@ -52,6 +61,8 @@ def project_create(
     themes: Any = (),
     techniques: Any = (),
     partners: Any = (),
+    lessons_learned: str = "",
+    share_scan: bool = False,
     started_on: datetime.date | None = None,
     is_demo: bool = False,
 ) -> Project:
@@ -67,6 +78,8 @@ def project_create(
         domain=domain,
         visibility=visibility,
         data_sources=data_sources,
+        lessons_learned=lessons_learned,
+        share_scan=share_scan,
         stage=lifecycle.IDEA,
         stage_since=started_on,
         created_by=by,
@@ -138,19 +151,36 @@ def project_move_stage(
         )
     if to == lifecycle.STOPPED and not note.strip():
         raise ValidationError({"note": _("Say why the project stops: others learn from it.")})
-    event = StageEvent.objects.create(
-        project=locked, from_stage=locked.stage, to_stage=to, on=on, note=note.strip(), by=by
-    )
-    change_record(actor=by, obj=locked, action="stage", changes={"stage": [locked.stage, to]})
-    locked.stage, locked.stage_since = to, on
-    locked.version += 1
-    locked.save(update_fields=["stage", "stage_since", "version", "updated_at"])
+    event = _record_stage(locked, to=to, on=on, note=note.strip(), by=by)
     project.stage, project.stage_since, project.version = (
         locked.stage,
         locked.stage_since,
         locked.version,
     )
     return event
+
+
+def _record_stage(locked: Project, *, to: str, on: datetime.date, note: str, by: Any) -> StageEvent:
+    event = StageEvent.objects.create(
+        project=locked, from_stage=locked.stage, to_stage=to, on=on, note=note, by=by
+    )
+    change_record(actor=by, obj=locked, action="stage", changes={"stage": [locked.stage, to]})
+    locked.stage, locked.stage_since = to, on
+    locked.version += 1
+    locked.save(update_fields=["stage", "stage_since", "version", "updated_at"])
+    stage_moved.send(sender=Project, project=locked, event=event, by=by)
+    return event
+
+
+@transaction.atomic
+def project_record_scaled_external(*, project: Project, note: str) -> StageEvent | None:
+    """The lifecycle's own move when another organisation implemented this project: no user
+    permission applies. Only from implemented or scaled internally; otherwise nothing."""
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.stage not in (lifecycle.IMPLEMENTED, lifecycle.SCALED_INTERNAL):
+        return None
+    on = max(timezone.localdate(), locked.stage_since)
+    return _record_stage(locked, to=lifecycle.SCALED_EXTERNAL, on=on, note=note, by=None)
 
 
 def stage_targets(*, project: Project) -> list[str]:

@@ -40,7 +40,9 @@ def widget(bound_field: Any) -> str:
     if described:
         attrs["aria-describedby"] = " ".join(described)
     if bound_field.field.required and not is_choice_group(bound_field):
-        attrs["required"] = "required"
+        # aria-required, not required: the browser would mark empty fields invalid before
+        # anyone typed; the server validates and explains.
+        attrs["aria-required"] = "true"
     return bound_field.as_widget(attrs=attrs)
 
 

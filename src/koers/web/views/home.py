@@ -13,6 +13,15 @@ from koers.projects.selectors import PortfolioFilter, portfolio
 PAGE_SIZE = 50
 
 
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """Options for the domain, stage and theme filters, shared by the portfolio and library."""
+    return {
+        "domains": list(Domain.choices),
+        "stages": [(k, str(v)) for k, v in STAGE_LABELS.items()],
+        "themes": [(t.key, str(t.name)) for t in Theme.objects.all()],
+    }
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     g = request.GET
@@ -29,9 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "filters": filters,
-        "domains": Domain.choices,
-        "stages": list(STAGE_LABELS.items()),
-        "themes": Theme.objects.all(),
+        **filter_choices(),
         "organisations": organisations_of(request.user),
         "filtered": any([filters.q, filters.domain, filters.stage, filters.theme, filters.mine]),
     }

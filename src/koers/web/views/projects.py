@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from koers.actions.selectors import actions_of
 from koers.assessments.selectors import scan_result, scans_of
 from koers.audit.selectors import history_for
+from koers.library.selectors import adoptions_of, origin_of
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import organisation_ids_with_role
 from koers.projects import services
@@ -37,18 +38,8 @@ def project_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            project = services.project_create(
-                owner=data["owner"],
-                by=request.user,
-                title=data["title"],
-                problem=data["problem"],
-                domain=data["domain"],
-                visibility=data["visibility"],
-                data_sources=data["data_sources"],
-                themes=data["themes"],
-                techniques=data["techniques"],
-                partners=data["partners"],
-            )
+            data.pop("version", None)
+            project = services.project_create(owner=data.pop("owner"), by=request.user, **data)
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -73,6 +64,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "stage_form": StageMoveForm(targets=services.stage_targets(project=project)),
         "team_form": TeamMemberForm(project=project),
         "history": history_for(obj=project)[:10],
+        "origin": origin_of(project=project),
+        "adoptions": adoptions_of(project=project),
     }
     return render(request, "web/project_detail.html", context)
 
@@ -91,19 +84,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 project=project,
                 by=request.user,
                 expected_version=data["version"] or 0,
-                **{
-                    k: data[k]
-                    for k in (
-                        "title",
-                        "problem",
-                        "domain",
-                        "data_sources",
-                        "visibility",
-                        "themes",
-                        "techniques",
-                        "partners",
-                    )
-                },
+                **{k: data[k] for k in (*services.PROJECT_FIELDS, *services.PROJECT_RELATIONS)},
             )
         except services.EditConflict as exc:
             form.add_error(None, str(exc))

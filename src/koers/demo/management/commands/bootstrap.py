@@ -7,15 +7,20 @@ from django.core.management.base import BaseCommand
 from koers.demo.generator import DEMO_PASSWORD
 from koers.framework.selectors import framework_active
 from koers.framework.services import DEFAULT_FRAMEWORK_FILE, framework_load
+from koers.library.models import ReferenceCase
+from koers.library.services import reference_cases_load
 
 
 class Command(BaseCommand):
-    help = "Load the framework if none is active and demo data if the database has no users."
+    help = "Load the framework and study cases if missing, and demo data if there are no users."
 
     def handle(self, *args, **options) -> None:
         if framework_active() is None:
             framework_load(raw=DEFAULT_FRAMEWORK_FILE.read_bytes())
             self.stdout.write("Framework version 1 loaded.")
+        if not ReferenceCase.objects.exists():
+            count = reference_cases_load()
+            self.stdout.write(f"{count} study cases loaded into the case library.")
         if not get_user_model().objects.exists():
             call_command("demo_data", stdout=self.stdout)
         self.stdout.write(

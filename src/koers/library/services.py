@@ -1,0 +1,122 @@
+"""Loading the study's cases and adopting cases into another organisation."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.audit.services import change_record
+from koers.organisations.models import Organisation, Role
+from koers.organisations.selectors import has_role
+from koers.projects import lifecycle
+from koers.projects.models import Project, Technique, Theme, Visibility
+from koers.projects.services import project_create, project_record_scaled_external
+
+from .models import Adoption, ReferenceCase
+
+STUDY_CASES_FILE = Path(__file__).parent / "data" / "study-cases.json"
+
+
+@transaction.atomic
+def reference_cases_load(*, raw: bytes | None = None) -> int:
+    """Create or update the study's reference cases from the data file; returns the count."""
+    data = json.loads((raw or STUDY_CASES_FILE.read_bytes()).decode("utf-8"))
+    themes = {t.key: t for t in Theme.objects.all()}
+    techniques = {t.key: t for t in Technique.objects.all()}
+    for item in data["cases"]:
+        case, _created = ReferenceCase.objects.update_or_create(
+            key=item["key"],
+            defaults={
+                "title_nl": item["title"]["nl"],
+                "title_en": item["title"]["en"],
+                "organisation_name": item.get("organisation") or "",
+                "domain": item["domain"],
+                "summary_nl": item["summary"]["nl"],
+                "summary_en": item["summary"]["en"],
+                "stage_reached": item["stage_reached"],
+                "source_nl": data["source"]["nl"],
+                "source_en": data["source"]["en"],
+            },
+        )
+        case.themes.set([themes[k] for k in item.get("themes", []) if k in themes])
+        case.techniques.set([techniques[k] for k in item.get("techniques", []) if k in techniques])
+    return len(data["cases"])
+
+
+def _check_adopter(by: Any, adopter: Organisation, owner_id: int | None) -> None:
+    if not has_role(by, adopter.pk, Role.COORDINATOR):
+        raise PermissionDenied(
+            _("Only a coordinator of %(org)s can adopt a case for it.") % {"org": adopter}
+        )
+    if owner_id == adopter.pk:
+        raise ValidationError(_("This is already a project of %(org)s.") % {"org": adopter})
+
+
+@transaction.atomic
+def case_adopt(
+    *,
+    by: Any,
+    adopter: Organisation,
+    original_project: Project | None = None,
+    original_case: ReferenceCase | None = None,
+) -> Project:
+    """Start a project in the adopter's organisation, pre-filled from the case and linked to it."""
+    if (original_project is None) == (original_case is None):
+        raise ValueError("Adopt either a project or a reference case.")
+    source: Any = original_project or original_case
+    if original_project is not None:
+        if original_project.visibility not in (Visibility.NETWORK, Visibility.PUBLIC):
+            raise PermissionDenied(_("This project is not shared with the network."))
+        _check_adopter(by, adopter, original_project.owner_id)
+        title, problem = original_project.title, original_project.problem
+        data_sources = original_project.data_sources
+        origin = _("Adopted from “%(title)s” of %(org)s.") % {
+            "title": title,
+            "org": original_project.owner.name,
+        }
+    else:
+        _check_adopter(by, adopter, None)
+        title, problem, data_sources = original_case.title, original_case.summary, ""
+        origin = _("Adopted from the study case “%(title)s”.") % {"title": title}
+    project = project_create(
+        owner=adopter,
+        by=by,
+        title=title,
+        problem=f"{problem}\n\n{origin}",
+        domain=source.domain,
+        visibility=Visibility.ORGANISATION,
+        data_sources=data_sources,
+        themes=list(source.themes.all()),
+        techniques=list(source.techniques.all()),
+    )
+    adoption = Adoption.objects.create(
+        project=project,
+        original_project=original_project,
+        original_case=original_case,
+        adopter=adopter,
+        by=by,
+    )
+    if original_project is not None:
+        change_record(
+            actor=by,
+            obj=original_project,
+            action="adopted",
+            changes={"adopter": adopter.pk, "project": project.pk},
+        )
+    change_record(actor=by, obj=adoption, action="created", changes={"project": project.pk})
+    return project
+
+
+def on_stage_moved(sender: Any, project: Project, event: Any, by: Any, **kwargs: Any) -> None:
+    """When an adopting project is implemented, its original has been scaled to another
+    organisation: the study's strongest form of success."""
+    if event.to_stage != lifecycle.IMPLEMENTED:
+        return
+    adoption = Adoption.objects.filter(project=project, original_project__isnull=False).first()
+    if adoption is None:
+        return
+    note = _("Implemented by %(org)s, which adopted this project.") % {"org": project.owner.name}
+    project_record_scaled_external(project=adoption.original_project, note=note)
