@@ -63,3 +63,13 @@ def check_accessibility(page, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert not violations, f"axe-core on {name} ({page.url}):\n" + "\n".join(violations)
+
+
+def log_in(page, base: str, username: str) -> None:
+    """Log in through the login page (checked by axe) with the factories' password."""
+    page.goto(f"{base}/accounts/login/")
+    check_accessibility(page, "login")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "secret-pass-123")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")

@@ -10,18 +10,9 @@ from playwright.sync_api import expect
 from koers.organisations.models import Role
 from tests.factories import OrganisationFactory, load_framework, member
 
-from .conftest import check_accessibility
+from .conftest import check_accessibility, log_in
 
 pytestmark = pytest.mark.e2e
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    check_accessibility(page, "login")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "secret-pass-123")
-    page.click("button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Projecten")
 
 
 def log_out(page):
