@@ -18,14 +18,28 @@ from tests.factories import make_project
 CASES = {
     "source": {"nl": "Bron", "en": "Source"},
     "cases": [
-        {"key": "slim-vegen", "title": {"nl": "Slim vegen", "en": "Smart sweeping"},
-         "organisation": "Gemeente Utrecht", "domain": "physical", "themes": ["public_space"],
-         "techniques": ["prediction_model"], "summary": {"nl": "Vegen op basis van data.", "en": "Sweeping by data."},
-         "stage_reached": "implemented", "study_case": True},
-        {"key": "monitor-sociaal-domein", "title": {"nl": "Monitor sociaal domein", "en": "Social monitor"},
-         "organisation": None, "domain": "social", "themes": ["care"], "techniques": ["monitor"],
-         "summary": {"nl": "Een monitor.", "en": "A monitor."}, "stage_reached": "scaled_external",
-         "study_case": True},
+        {
+            "key": "slim-vegen",
+            "title": {"nl": "Slim vegen", "en": "Smart sweeping"},
+            "organisation": "Gemeente Utrecht",
+            "domain": "physical",
+            "themes": ["public_space"],
+            "techniques": ["prediction_model"],
+            "summary": {"nl": "Vegen op basis van data.", "en": "Sweeping by data."},
+            "stage_reached": "implemented",
+            "study_case": True,
+        },
+        {
+            "key": "monitor-sociaal-domein",
+            "title": {"nl": "Monitor sociaal domein", "en": "Social monitor"},
+            "organisation": None,
+            "domain": "social",
+            "themes": ["care"],
+            "techniques": ["monitor"],
+            "summary": {"nl": "Een monitor.", "en": "A monitor."},
+            "stage_reached": "scaled_external",
+            "study_case": True,
+        },
     ],
 }
 
@@ -54,21 +68,39 @@ def test_the_shipped_study_cases_load(world):
     assert json.loads(STUDY_CASES_FILE.read_text())["cases"][0]["study_case"] is True
 
 
-@pytest.mark.parametrize(("visibility", "listed"), [(Visibility.TEAM, False), (Visibility.ORGANISATION, False),
-                                                     (Visibility.NETWORK, True), (Visibility.PUBLIC, True)])
+@pytest.mark.parametrize(
+    ("visibility", "listed"),
+    [
+        (Visibility.TEAM, False),
+        (Visibility.ORGANISATION, False),
+        (Visibility.NETWORK, True),
+        (Visibility.PUBLIC, True),
+    ],
+)
 def test_only_shared_projects_appear_in_the_library(world, visibility, listed):
     project = make_project(world.a, world.member, visibility=visibility, title="Gedeeld?")
     for viewer in (world.b_member, world.member, world.coordinator):
-        assert shared_projects(user=viewer, filters=LibraryFilter()).filter(pk=project.pk).exists() is listed
+        assert (
+            shared_projects(user=viewer, filters=LibraryFilter()).filter(pk=project.pk).exists()
+            is listed
+        )
 
 
 def test_filters(world, cases):
     make_project(world.a, world.member, visibility=Visibility.NETWORK, title="Drukte meten")
-    assert [c.key for c in study_cases(filters=LibraryFilter(domain="social"))] == ["monitor-sociaal-domein"]
-    assert [c.key for c in study_cases(filters=LibraryFilter(technique="prediction_model"))] == ["slim-vegen"]
-    assert [c.key for c in study_cases(filters=LibraryFilter(organisation="utrecht"))] == ["slim-vegen"]
+    assert [c.key for c in study_cases(filters=LibraryFilter(domain="social"))] == [
+        "monitor-sociaal-domein"
+    ]
+    assert [c.key for c in study_cases(filters=LibraryFilter(technique="prediction_model"))] == [
+        "slim-vegen"
+    ]
+    assert [c.key for c in study_cases(filters=LibraryFilter(organisation="utrecht"))] == [
+        "slim-vegen"
+    ]
     assert [c.key for c in study_cases(filters=LibraryFilter(q="smart"))] == ["slim-vegen"]
-    found = shared_projects(user=world.b_member, filters=LibraryFilter(organisation=world.a.slug, q="drukte"))
+    found = shared_projects(
+        user=world.b_member, filters=LibraryFilter(organisation=world.a.slug, q="drukte")
+    )
     assert [p.title for p in found] == ["Drukte meten"]
 
 
@@ -118,8 +150,12 @@ def test_no_adopting_private_or_own_projects(world):
 
 
 def test_library_pages_and_adoption_through_the_web(world, cases):
-    shared = make_project(world.a, world.member, visibility=Visibility.NETWORK, title="Gedeeld project")
-    private = make_project(world.a, world.member, visibility=Visibility.TEAM, title="Geheim project")
+    shared = make_project(
+        world.a, world.member, visibility=Visibility.NETWORK, title="Gedeeld project"
+    )
+    private = make_project(
+        world.a, world.member, visibility=Visibility.TEAM, title="Geheim project"
+    )
     client = Client()
     client.force_login(world.b_coordinator)
     body = client.get(reverse("web:library")).content.decode()
@@ -127,8 +163,14 @@ def test_library_pages_and_adoption_through_the_web(world, cases):
     assert client.get(reverse("web:shared_project", args=[private.pk])).status_code == 404
     assert client.get(reverse("web:study_case", args=["slim-vegen"])).status_code == 200
     # Adopting for an organisation where one is not coordinator is refused.
-    response = client.post(reverse("web:adopt_shared_project", args=[shared.pk]), {"adopter": world.a.pk})
+    response = client.post(
+        reverse("web:adopt_shared_project", args=[shared.pk]), {"adopter": world.a.pk}
+    )
     assert response.status_code == 404
-    response = client.post(reverse("web:adopt_shared_project", args=[shared.pk]), {"adopter": world.b.pk})
+    response = client.post(
+        reverse("web:adopt_shared_project", args=[shared.pk]), {"adopter": world.b.pk}
+    )
     adopted = Adoption.objects.get().project
-    assert response.status_code == 302 and response["Location"] == reverse("web:project", args=[adopted.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "web:project", args=[adopted.pk]
+    )

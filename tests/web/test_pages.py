@@ -1,6 +1,8 @@
 """Pages: each renders for the roles that may see it, is refused for the others, and another
 organisation's ids give 404. Forms answer field by field in the user's language."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -127,6 +129,7 @@ def test_full_flow_through_forms(world, pages):
     assert Response.objects.get(scan=scan).submitted_at is not None
     body = client.get(reverse("web:scan", args=[scan.pk])).content.decode()
     assert "<svg" in body and "Factor 1 (nl)" in body
+    assert not re.search(r'(cx|cy)="\d+,\d', body)  # SVG numbers never get a decimal comma
 
 
 def test_stale_edit_form_shows_a_conflict(world):

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "koers.assessments",
     "koers.actions",
     "koers.library",
+    "koers.insights",
     "koers.demo",
     "koers.web",
 ]

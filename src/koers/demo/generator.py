@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from koers.actions.models import Action, ActionStatus
@@ -31,7 +32,7 @@ from koers.projects.models import (
 )
 
 from . import model
-from .names import FIRST_NAMES, LAST_NAMES, PLACE_NAMES, PROJECT_TOPICS
+from .names import DISTRICTS, FIRST_NAMES, LAST_NAMES, LESSONS, PLACE_NAMES, PROJECT_TOPICS
 
 DEMO_PASSWORD = "koers-demo"
 DEMO_DATA_SOURCES = "Basisregistraties (BAG, BRP), meldingen openbare ruimte, eigen registraties"
@@ -191,8 +192,12 @@ def _organisation(
     ]
 
     plans = []
+    used_titles: set[str] = set()
     for _ in range(projects_per_org):
         topic, domain, theme_keys, technique_keys = rng.choice(PROJECT_TOPICS)
+        if topic in used_titles:  # the same approach in another district
+            topic = f"{topic} ({rng.choice(DISTRICTS)})"
+        used_titles.add(topic)
         profile = model.draw_profile(rng)
         outcome = model.draw_outcome(rng, profile)
         start = today - datetime.timedelta(days=rng.randint(200, 1050))
@@ -224,11 +229,15 @@ def _organisation(
                 ),
                 stage=stage,
                 stage_since=dates[-1] if dates else start,
+                started_on=start,
                 created_by=rng.choice(leaders),
                 is_demo=True,
                 data_sources=DEMO_DATA_SOURCES,
+                # Finished projects, successful or not, have lessons to pass on.
+                lessons_learned=rng.choice(LESSONS) if outcome != "stalled" else "",
+                share_scan=rng.random() < 0.5,
             )
-            for topic, domain, _, _, _, _, start, _, dates, stage in plans
+            for topic, domain, _, _, _, outcome, start, _, dates, stage in plans
         ]
     )
     theme_ids = {t.key: t.pk for t in themes}
@@ -389,6 +398,25 @@ def _organisation(
                 )
             )
     Action.objects.bulk_create(actions)
+    # A stalled project's plan has not been touched for as long as the project itself.
+    stalled = [p.pk for p, plan in zip(projects, plans) if plan[5] == "stalled"]
+    if stalled:
+        Action.objects.filter(project_id__in=stalled).update(
+            updated_at=Case(
+                *[
+                    When(
+                        project_id=p.pk,
+                        then=Value(
+                            timezone.make_aware(
+                                datetime.datetime.combine(p.stage_since, datetime.time(12))
+                            )
+                        ),
+                    )
+                    for p in projects
+                    if p.pk in stalled
+                ]
+            )
+        )
     report.organisations += 1
     report.users += len(users)
     report.projects += len(projects)

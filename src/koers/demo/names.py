@@ -108,3 +108,25 @@ PROJECT_TOPICS = [
     ("Klantcontact slimmer routeren", "operations", ["services"], ["text_mining"]),
     ("Luchtkwaliteit in kaart", "physical", ["environment", "health"], ["sensors", "dashboard"]),
 ]
+
+LESSONS = [
+    "Begin klein: één wijk, één vraag, en laat na zes weken iets zien aan wie ermee gaat werken.",
+    "Zonder privacy officer aan tafel vanaf de eerste week hadden we twee maanden verloren.",
+    "De handhavers wisten meer van de data dan wij; zet ze in het team, niet in de klankbordgroep.",
+    "Een kleine leverancier bracht niet alleen techniek maar ook een manier van werken mee.",
+    "Het dashboard werd pas gebruikt toen de teamleider het in het weekoverleg opende.",
+    "Zorg vóór de pilot voor een eigenaar in de lijn die de oplossing wil beheren.",
+    "Regelmatig terugkijken (elke sprint een half uur) leverde meer op dan het eindrapport.",
+    "Samen met de buurgemeente bouwen halveerde de kosten en verdubbelde het draagvlak.",
+]
+
+DISTRICTS = [
+    "Noord",
+    "Oost",
+    "Zuid",
+    "West",
+    "Centrum",
+    "Havenkwartier",
+    "Buitengebied",
+    "Binnenstad",
+]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.organisations.models import Organisation
@@ -94,6 +95,7 @@ class Project(models.Model):
         _("stage"), max_length=20, choices=Stage.choices, default=lifecycle.IDEA
     )
     stage_since = models.DateField(_("in this stage since"))
+    started_on = models.DateField(_("started on"), default=timezone.localdate)
     lessons_learned = models.TextField(
         _("lessons learned"),
         blank=True,

@@ -82,6 +82,7 @@ def project_create(
         share_scan=share_scan,
         stage=lifecycle.IDEA,
         stage_since=started_on,
+        started_on=started_on,
         created_by=by,
         is_demo=is_demo,
     )

@@ -76,3 +76,95 @@ def radar(
         previous=_polygon(shape(previous)) if previous else None,
         points=current,
     )
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    y: float
+    width: float
+    text_x: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    width: int
+    height: int
+    label_width: int
+    bar_height: int
+    bars: list[Bar]
+
+
+def bars(
+    items: list[tuple[str, float]],
+    width: int = 560,
+    label_width: int = 220,
+    bar_height: int = 22,
+    gap: int = 8,
+) -> BarChart:
+    """Horizontal bars scaled to the largest value."""
+    largest = max((v for _, v in items), default=0) or 1
+    room = width - label_width - 48
+    out = []
+    for i, (label, value) in enumerate(items):
+        w = round(room * value / largest, 1)
+        out.append(
+            Bar(
+                label=label,
+                value=value,
+                y=i * (bar_height + gap),
+                width=w,
+                text_x=label_width + w + 6,
+            )
+        )
+    return BarChart(
+        width=width,
+        height=len(items) * (bar_height + gap),
+        label_width=label_width,
+        bar_height=bar_height,
+        bars=out,
+    )
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: str
+    dots: list[tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class LineChart:
+    width: int
+    height: int
+    left: int
+    bottom: float
+    x_labels: list[tuple[float, str]]
+    y_ticks: list[tuple[float, int]]
+    series: list[Series]
+
+
+def lines(
+    x_labels: list[str], series: dict[str, list[float | None]], width: int = 640, height: int = 260
+) -> LineChart:
+    """Lines on a 0-100 scale; gaps where a value is missing."""
+    left, right, top, bottom = 40, 16, 12, height - 28
+    step = (width - left - right) / max(1, len(x_labels) - 1)
+
+    def xy(i: int, v: float) -> tuple[float, float]:
+        return round(left + i * step, 1), round(bottom - (bottom - top) * v / 100, 1)
+
+    out = []
+    for name, values in series.items():
+        dots = [xy(i, v) for i, v in enumerate(values) if v is not None]
+        out.append(Series(name=name, points=" ".join(f"{x},{y}" for x, y in dots), dots=dots))
+    return LineChart(
+        width=width,
+        height=height,
+        left=left,
+        bottom=bottom,
+        x_labels=[(xy(i, 0)[0], label) for i, label in enumerate(x_labels)],
+        y_ticks=[(xy(0, t)[1], t) for t in (0, 25, 50, 75, 100)],
+        series=out,
+    )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import actions, home, library, projects, scans
+from .views import actions, home, insights, library, projects, scans
 
 web_patterns = [
     path("", home.home, name="home"),
@@ -26,6 +26,8 @@ web_patterns = [
         name="action_adopt_option",
     ),
     path("actions/<int:pk>/", actions.action_edit, name="action_edit"),
+    path("dashboard/", insights.dashboard_home, name="dashboard_home"),
+    path("dashboard/<slug:slug>/", insights.dashboard, name="dashboard"),
     path("library/", library.library, name="library"),
     path("library/study/<slug:key>/", library.study_case, name="study_case"),
     path("library/study/<slug:key>/adopt/", library.adopt_study_case, name="adopt_study_case"),

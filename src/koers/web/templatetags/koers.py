@@ -84,3 +84,26 @@ def weakest_factor(context: Any, scan: Any) -> str:
 @register.filter
 def dictget(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key, [])
+
+
+@register.filter
+def get(mapping: dict[Any, Any] | None, key: Any) -> Any:
+    return (mapping or {}).get(key)
+
+
+@register.filter
+def heat(value: float | None) -> str:
+    """A colour band for a 0-100 score; text stays dark on every band for contrast."""
+    if value is None:
+        return "koers-heat--none"
+    return f"koers-heat--{min(4, int(value // 20))}"
+
+
+@register.filter
+def attr_name(obj: Any) -> str:
+    return str(getattr(obj, "name", "")) if obj is not None else ""
+
+
+@register.filter
+def share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "–"

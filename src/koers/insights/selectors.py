@@ -1,0 +1,215 @@
+"""The portfolio dashboard's data: one organisation's projects, for its coordinators.
+
+A fixed number of queries whatever the size of the portfolio; the arithmetic is in figures.py.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, F, Max, Q, QuerySet
+from django.db.models.functions import TruncQuarter
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.actions.models import Action, ActionStatus
+from koers.assessments.models import FactorScore, Scan
+from koers.framework.models import Factor
+from koers.organisations.models import Organisation, Role
+from koers.organisations.selectors import has_role, organisation_ids_with_role
+from koers.projects import lifecycle
+from koers.projects.models import Project, StageEvent, Visibility
+
+from . import figures
+
+SHARED = (Visibility.NETWORK, Visibility.PUBLIC)
+ACTIVE_STAGES = (lifecycle.IDEA, lifecycle.EXPERIMENT, lifecycle.DEVELOPMENT)
+
+
+@dataclass(frozen=True)
+class DashboardFilter:
+    domain: str = ""
+    theme: str = ""
+    technique: str = ""
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+    stall_weeks: int = 12
+
+
+@dataclass
+class Stall:
+    project: dict[str, Any]
+    last_activity: datetime.date
+    weakest: int | None
+
+
+@dataclass
+class Dashboard:
+    organisation: Organisation
+    filters: DashboardFilter
+    factors: dict[int, Factor]
+    total: int
+    stage_counts: list[tuple[str, str, int]]
+    cohorts: list[figures.CohortRow]
+    stalls: list[Stall]
+    heatmap: list[tuple[dict[str, Any], list[float | None]]]
+    profile: dict[str, dict[int, float | None]]
+    trend: dict[str, dict[int, float | None]]
+    actions: dict[int | None, dict[str, int]]
+    weakest: dict[int, int]
+    network: dict[int, float | None] = field(default_factory=dict)
+    network_profile: dict[str, dict[int, float | None]] = field(default_factory=dict)
+
+
+def dashboard_organisations(*, user: Any) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(id__in=organisation_ids_with_role(user, Role.COORDINATOR))
+
+
+def _portfolio(organisation: Organisation, filters: DashboardFilter) -> QuerySet[Project]:
+    qs = Project.objects.filter(owner=organisation)
+    if filters.domain:
+        qs = qs.filter(domain=filters.domain)
+    if filters.theme:
+        qs = qs.filter(themes__key=filters.theme)
+    if filters.technique:
+        qs = qs.filter(techniques__key=filters.technique)
+    if filters.since:
+        qs = qs.filter(started_on__gte=filters.since)
+    if filters.until:
+        qs = qs.filter(started_on__lte=filters.until)
+    return qs
+
+
+def dashboard_get(*, user: Any, organisation: Organisation, filters: DashboardFilter) -> Dashboard:
+    if not has_role(user, organisation.pk, Role.COORDINATOR):
+        raise PermissionDenied(
+            _("The portfolio dashboard is for coordinators of %(org)s.") % {"org": organisation}
+        )
+    portfolio = _portfolio(organisation, filters)
+    ids = portfolio.values("id")
+    projects = {
+        p["id"]: p
+        for p in portfolio.values(
+            "id", "title", "stage", "stage_since", "started_on", "last_scan_id"
+        ).order_by("title", "id")
+    }
+    factors = {f.number: f for f in Factor.objects.filter(version__is_active=True)}
+
+    stages: dict[int, list[str]] = {pk: [] for pk in projects}
+    for project_id, stage in StageEvent.objects.filter(project__in=ids).values_list(
+        "project_id", "to_stage"
+    ):
+        stages[project_id].append(stage)
+    cohorts = figures.conversion_by_start_year(
+        {pk: (p["started_on"].year, stages[pk]) for pk, p in projects.items()}
+    )
+
+    latest: dict[int, dict[int, float | None]] = {
+        pk: {} for pk in projects if projects[pk]["last_scan_id"]
+    }
+    for project_id, number, score in FactorScore.objects.filter(
+        scan__project__in=ids, scan_id=F("scan__project__last_scan_id")
+    ).values_list("scan__project_id", "factor_number", "score"):
+        latest[project_id][number] = score
+
+    last_scan = dict(
+        Scan.objects.filter(project__in=ids)
+        .values("project_id")
+        .annotate(last=Max("opened_on"))
+        .values_list("project_id", "last")
+    )
+    last_action = dict(
+        Action.objects.filter(project__in=ids)
+        .values("project_id")
+        .annotate(last=Max("updated_at"))
+        .values_list("project_id", "last")
+    )
+    cutoff = timezone.localdate() - datetime.timedelta(weeks=filters.stall_weeks)
+    stalls = []
+    for pk, p in projects.items():
+        if p["stage"] not in ACTIVE_STAGES:
+            continue
+        action_day = timezone.localdate(last_action[pk]) if pk in last_action else None
+        activity = figures.last_activity(p["stage_since"], last_scan.get(pk), action_day)
+        if activity < cutoff:
+            weakest = figures.weakest_counts({pk: latest.get(pk, {})})
+            stalls.append(
+                Stall(project=p, last_activity=activity, weakest=next(iter(weakest), None))
+            )
+    stalls.sort(key=lambda s: s.last_activity)
+
+    trend: dict[str, dict[int, float | None]] = {}
+    for quarter, number, avg in (
+        FactorScore.objects.filter(scan__project__in=ids, scan__submitted_count__gt=0)
+        .annotate(quarter=TruncQuarter("scan__opened_on"))
+        .values("quarter", "factor_number")
+        .annotate(avg=Avg("score"))
+        .values_list("quarter", "factor_number", "avg")
+        .order_by("quarter")
+    ):
+        trend.setdefault(figures.quarter_of(quarter), {})[number] = avg
+
+    today = timezone.localdate()
+    actions: dict[int | None, dict[str, int]] = {}
+    for row in (
+        Action.objects.filter(project__in=ids)
+        .values("factor_number")
+        .annotate(
+            open=Count("id", filter=Q(status__in=[ActionStatus.PLANNED, ActionStatus.DOING])),
+            overdue=Count(
+                "id",
+                filter=Q(status__in=[ActionStatus.PLANNED, ActionStatus.DOING], due_date__lt=today),
+            ),
+            done=Count("id", filter=Q(status=ActionStatus.DONE)),
+        )
+        .order_by("factor_number")
+    ):
+        actions[row.pop("factor_number")] = row
+
+    counts = dict(portfolio.values("stage").annotate(n=Count("id")).values_list("stage", "n"))
+    dashboard = Dashboard(
+        organisation=organisation,
+        filters=filters,
+        factors=factors,
+        total=len(projects),
+        stage_counts=[
+            (s, str(label), counts.get(s, 0)) for s, label in lifecycle.STAGE_LABELS.items()
+        ],
+        cohorts=cohorts,
+        stalls=stalls,
+        heatmap=[
+            (projects[pk], [latest[pk].get(n) for n in factors]) for pk in projects if pk in latest
+        ],
+        profile=figures.profile_by_stage(latest, {pk: projects[pk]["stage"] for pk in latest}),
+        trend=trend,
+        actions=actions,
+        weakest=figures.weakest_counts(latest),
+    )
+    _add_network(dashboard, organisation)
+    return dashboard
+
+
+def _add_network(dashboard: Dashboard, organisation: Organisation) -> None:
+    """Averages over other organisations' shared projects, per factor and per stage, each
+    shown only when at least five organisations contribute to it."""
+    shared = FactorScore.objects.filter(
+        scan_id=F("scan__project__last_scan_id"), scan__project__visibility__in=SHARED
+    ).exclude(scan__project__owner=organisation)
+    per_factor = (
+        shared.values("factor_number")
+        .annotate(avg=Avg("score"), orgs=Count("scan__project__owner", distinct=True))
+        .values_list("factor_number", "avg", "orgs")
+    )
+    dashboard.network = {
+        n: avg if orgs >= figures.MIN_ORGANISATIONS else None for n, avg, orgs in per_factor
+    }
+    per_stage = (
+        shared.values("scan__project__stage", "factor_number")
+        .annotate(avg=Avg("score"), orgs=Count("scan__project__owner", distinct=True))
+        .values_list("scan__project__stage", "factor_number", "avg", "orgs")
+    )
+    for stage, n, avg, orgs in per_stage:
+        dashboard.network_profile.setdefault(stage, {})[n] = (
+            avg if orgs >= figures.MIN_ORGANISATIONS else None
+        )

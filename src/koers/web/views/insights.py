@@ -1,0 +1,78 @@
+"""The portfolio dashboard for coordinators."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from koers.insights.selectors import DashboardFilter, dashboard_get, dashboard_organisations
+from koers.insights.summary import dashboard_summary
+from koers.projects.lifecycle import STAGE_LABELS
+from koers.projects.models import Domain, Technique
+from koers.web.charts import bars, lines
+
+from .home import filter_choices
+
+
+def _date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def parse_filter(get) -> DashboardFilter:
+    try:
+        weeks = min(520, max(1, int(get.get("weeks", 12))))
+    except ValueError:
+        weeks = 12
+    return DashboardFilter(
+        domain=get.get("domain", "") if get.get("domain") in Domain.values else "",
+        theme=get.get("theme", "")[:50],
+        technique=get.get("technique", "")[:50],
+        since=_date(get.get("since")),
+        until=_date(get.get("until")),
+        stall_weeks=weeks,
+    )
+
+
+@login_required
+def dashboard_home(request: HttpRequest) -> HttpResponse:
+    organisation = dashboard_organisations(user=request.user).first()
+    if organisation is None:
+        raise Http404(_("The portfolio dashboard is for coordinators."))
+    return redirect("web:dashboard", slug=organisation.slug)
+
+
+@login_required
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    # Only organisations the user coordinates exist here; others give 404.
+    organisation = get_object_or_404(dashboard_organisations(user=request.user), slug=slug)
+    filters = parse_filter(request.GET)
+    data = dashboard_get(user=request.user, organisation=organisation, filters=filters)
+    sort = request.GET.get("sort", "")
+    heatmap = data.heatmap
+    if sort.startswith("f") and sort[1:].isdigit() and 1 <= int(sort[1:]) <= len(data.factors):
+        index = int(sort[1:]) - 1
+        heatmap = sorted(heatmap, key=lambda row: (row[1][index] is None, row[1][index] or 0))
+    quarters = sorted(data.trend)
+    context = {
+        "d": data,
+        "summary": dashboard_summary(data),
+        "organisations": dashboard_organisations(user=request.user),
+        "funnel": bars([(label, n) for _, label, n in data.stage_counts]),
+        "heatmap": heatmap,
+        "sort": sort,
+        "trend_chart": lines(
+            quarters, {str(n): [data.trend[q].get(n) for q in quarters] for n in data.factors}
+        )
+        if quarters
+        else None,
+        "quarters": quarters,
+        "stage_labels": STAGE_LABELS,
+        **filter_choices(),
+        "techniques": [(t.key, t.name) for t in Technique.objects.all()],
+    }
+    return render(request, "web/dashboard.html", context)
