@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "koers.actions",
     "koers.library",
     "koers.insights",
+    "koers.reports",
     "koers.demo",
     "koers.web",
 ]

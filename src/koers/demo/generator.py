@@ -260,7 +260,7 @@ def _organisation(
     )
 
     members, events, scans, scan_plans = [], [], [], []
-    for project, (_, _, _, _, profile, _, start, path, dates, _) in zip(projects, plans):
+    for project, (_, _, _, _, profile, outcome, start, path, dates, _) in zip(projects, plans):
         leader = project.created_by
         team = [leader] + rng.sample([w for w in workers if w != leader], k=rng.randint(1, 3))
         members += [
@@ -294,7 +294,8 @@ def _organisation(
                 )
             )
             previous = stage
-        last_day = dates[-1] if dates else start
+        # Active projects keep scanning until today; stalled and stopped ones stopped earlier.
+        last_day = dates[-1] if dates and outcome in ("stalled", "stopped") else today
         scan_count = rng.randint(1, 3)
         for n in range(scan_count):
             day = start + datetime.timedelta(

@@ -66,7 +66,9 @@ def dashboard_organisations(*, user: Any) -> QuerySet[Organisation]:
     return Organisation.objects.filter(id__in=organisation_ids_with_role(user, Role.COORDINATOR))
 
 
-def _portfolio(organisation: Organisation, filters: DashboardFilter) -> QuerySet[Project]:
+def portfolio_projects(
+    *, organisation: Organisation, filters: DashboardFilter
+) -> QuerySet[Project]:
     qs = Project.objects.filter(owner=organisation)
     if filters.domain:
         qs = qs.filter(domain=filters.domain)
@@ -86,7 +88,13 @@ def dashboard_get(*, user: Any, organisation: Organisation, filters: DashboardFi
         raise PermissionDenied(
             _("The portfolio dashboard is for coordinators of %(org)s.") % {"org": organisation}
         )
-    portfolio = _portfolio(organisation, filters)
+    return dashboard_build(organisation=organisation, filters=filters)
+
+
+def dashboard_build(*, organisation: Organisation, filters: DashboardFilter) -> Dashboard:
+    """The dashboard without a permission check: for callers that checked already, and for
+    the operator's command line (`koers report portfolio`)."""
+    portfolio = portfolio_projects(organisation=organisation, filters=filters)
     ids = portfolio.values("id")
     projects = {
         p["id"]: p

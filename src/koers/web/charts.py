@@ -127,11 +127,26 @@ def bars(
     )
 
 
+# Nine colours that stay apart for common colour-vision deficiencies, one per factor.
+SERIES_COLOURS = [
+    "#0b5394",
+    "#b45309",
+    "#15803d",
+    "#7c3aed",
+    "#be123c",
+    "#0e7490",
+    "#4d7c0f",
+    "#a21caf",
+    "#57534e",
+]
+
+
 @dataclass(frozen=True)
 class Series:
     name: str
     points: str
     dots: list[tuple[float, float]]
+    colour: str
 
 
 @dataclass(frozen=True)
@@ -156,9 +171,16 @@ def lines(
         return round(left + i * step, 1), round(bottom - (bottom - top) * v / 100, 1)
 
     out = []
-    for name, values in series.items():
+    for index, (name, values) in enumerate(series.items()):
         dots = [xy(i, v) for i, v in enumerate(values) if v is not None]
-        out.append(Series(name=name, points=" ".join(f"{x},{y}" for x, y in dots), dots=dots))
+        out.append(
+            Series(
+                name=name,
+                points=" ".join(f"{x},{y}" for x, y in dots),
+                dots=dots,
+                colour=SERIES_COLOURS[index % len(SERIES_COLOURS)],
+            )
+        )
     return LineChart(
         width=width,
         height=height,

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import actions, home, insights, library, projects, scans
+from .views import actions, home, insights, library, projects, reports, scans
 
 web_patterns = [
     path("", home.home, name="home"),
@@ -28,6 +28,13 @@ web_patterns = [
     path("actions/<int:pk>/", actions.action_edit, name="action_edit"),
     path("dashboard/", insights.dashboard_home, name="dashboard_home"),
     path("dashboard/<slug:slug>/", insights.dashboard, name="dashboard"),
+    path("dashboard/<slug:slug>/report.pdf", reports.portfolio_report, name="portfolio_report"),
+    path(
+        "dashboard/<slug:slug>/export/<slug:kind>.<str:fmt>",
+        reports.portfolio_download,
+        name="portfolio_export",
+    ),
+    path("projects/<int:pk>/report.pdf", reports.project_report, name="project_report"),
     path("library/", library.library, name="library"),
     path("library/study/<slug:key>/", library.study_case, name="study_case"),
     path("library/study/<slug:key>/adopt/", library.adopt_study_case, name="adopt_study_case"),

@@ -11,6 +11,7 @@ from koers.insights.selectors import DashboardFilter, dashboard_get, dashboard_o
 from koers.insights.summary import dashboard_summary
 from koers.projects.lifecycle import STAGE_LABELS
 from koers.projects.models import Domain, Technique
+from koers.reports.exports import export_kinds
 from koers.web.charts import bars, lines
 
 from .home import filter_choices
@@ -65,6 +66,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "funnel": bars([(label, n) for _, label, n in data.stage_counts]),
         "heatmap": heatmap,
         "sort": sort,
+        "interactive": True,
+        "export_kinds": export_kinds(),
         "trend_chart": lines(
             quarters, {str(n): [data.trend[q].get(n) for q in quarters] for n in data.factors}
         )

@@ -1,0 +1,74 @@
+"""The reports as documents: project and portfolio PDFs, the portfolio workbook."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from koers.actions.selectors import actions_of
+from koers.assessments.selectors import scan_result
+from koers.insights.selectors import DashboardFilter, dashboard_build
+from koers.insights.summary import dashboard_summary
+from koers.organisations.models import Organisation
+from koers.projects.models import Project
+from koers.web.charts import bars, radar
+
+from .exports import EXPORT_KINDS, SHEETS
+from .pdf import render_pdf
+from .spreadsheets import to_csv, to_xlsx
+
+
+def project_report_pdf(*, project: Project, language: str) -> bytes:
+    """Summary, timeline, latest scan against the previous one with spread, options, actions.
+    The caller has checked that the user may see the project."""
+    result = scan_result(scan=project.last_scan) if project.last_scan_id else None
+    chart = None
+    if result and result.has_scores:
+        chart = radar(
+            [r.value for r in result.rows],
+            [str(r.factor.number) for r in result.rows],
+            previous=[r.previous for r in result.rows] if result.previous else None,
+        )
+    context: dict[str, Any] = {
+        "project": project,
+        "events": project.stage_events.select_related("by").order_by("on", "id"),
+        "result": result,
+        "chart": chart,
+        "actions": actions_of(project=project),
+        "can_edit": False,
+        "generated": timezone.localtime(),
+    }
+    return render_pdf("reports/project.html", context, language=language)
+
+
+def portfolio_report_pdf(
+    *, organisation: Organisation, filters: DashboardFilter, language: str
+) -> bytes:
+    """The dashboard's figures with a written summary. The caller checked the permission."""
+    from django.utils import translation
+
+    with translation.override(language):
+        data = dashboard_build(organisation=organisation, filters=filters)
+        summary = dashboard_summary(data)
+        funnel = bars([(label, n) for _, label, n in data.stage_counts])
+    context = {
+        "d": data,
+        "summary": summary,
+        "funnel": funnel,
+        "heatmap": data.heatmap,
+        "generated": timezone.localtime(),
+        "trend_chart": None,
+        "quarters": sorted(data.trend),
+    }
+    return render_pdf("reports/portfolio.html", context, language=language)
+
+
+def portfolio_export(
+    *, organisation: Organisation, filters: DashboardFilter, kind: str, fmt: str
+) -> bytes:
+    """One table as CSV, or as XLSX; kind 'all' gives a workbook with every table."""
+    kinds = EXPORT_KINDS if kind == "all" else (kind,)
+    sheets = [SHEETS[k](organisation, filters) for k in kinds]
+    if fmt == "csv":
+        _title, headers, rows = sheets[0]
+        return to_csv(headers, rows)
+    return to_xlsx(sheets)

@@ -1,0 +1,163 @@
+"""Reports and exports: PDFs rendered and their text read back, exports re-read with types
+intact, formula injection neutralised, and permissions on the downloads."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from koers.actions.services import action_create
+from koers.insights.selectors import DashboardFilter
+from koers.projects.models import Project
+from koers.reports.documents import portfolio_export, portfolio_report_pdf, project_report_pdf
+from koers.reports.spreadsheets import neutralise
+from tests.insights.test_dashboard import portfolio, scored  # noqa: F401 (fixture)
+
+
+def pdf_text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def fresh(project):
+    return Project.objects.get(pk=project.pk)
+
+
+def test_project_report_pdf(portfolio):  # noqa: F811
+    content = project_report_pdf(project=fresh(portfolio.project), language="en")
+    assert content.startswith(b"%PDF")
+    text = pdf_text(content)
+    for expected in (
+        "Slim vegen",
+        "Timeline",
+        "Factor 8 (en)",
+        "Action plan",
+        "Option 8.1 (en)",
+        "A&O fonds",
+    ):
+        assert expected in text, expected
+    root = PdfReader(io.BytesIO(content)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]  # tagged for accessibility
+    assert root["/Lang"] == "en"
+
+
+def test_project_report_in_dutch(portfolio):  # noqa: F811
+    assert "Factor 8 (nl)" in pdf_text(
+        project_report_pdf(project=fresh(portfolio.project), language="nl")
+    )
+
+
+def test_portfolio_report_pdf_has_the_figures_and_summary(portfolio):  # noqa: F811
+    text = pdf_text(
+        portfolio_report_pdf(organisation=portfolio.a, filters=DashboardFilter(), language="en")
+    )
+    assert "1 of 3 projects are implemented or scaled up." in text
+    assert "Klaar" in text and "Gestopt" in text
+
+
+def test_exports_reread_with_types(portfolio):  # noqa: F811
+    book = load_workbook(
+        io.BytesIO(
+            portfolio_export(
+                organisation=portfolio.a, filters=DashboardFilter(), kind="all", fmt="xlsx"
+            )
+        )
+    )
+    assert book.sheetnames == ["Portfolio", "Scan answers", "Actions", "Stage events"]
+    rows = list(book["Portfolio"].values)
+    assert rows[0][1] == "Title" and len(rows) == 4
+    klaar = next(r for r in rows if r[1] == "Klaar")
+    assert isinstance(klaar[4], datetime.datetime)  # a date cell, not text
+    assert klaar[7 + 8] == 25.0  # factor 8 score as a number
+    answers = list(book["Scan answers"].values)
+    assert len(answers) == 1 + 3 * 18  # three scans, one respondent, 18 statements
+    assert {r[6] for r in answers[1:]} == set(range(1, 10))
+    events = list(book["Stage events"].values)
+    assert len(events) == 1 + 1 + 4 + 3
+
+
+def test_formula_injection_is_neutralised(portfolio):  # noqa: F811
+    action_create(project=portfolio.project, by=portfolio.coordinator, title='=HYPERLINK("x")')
+    action_create(project=portfolio.project, by=portfolio.coordinator, title="+31 6 1234")
+    content = portfolio_export(
+        organisation=portfolio.a, filters=DashboardFilter(), kind="actions", fmt="csv"
+    )
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    titles = {r[4] for r in rows[1:]}
+    assert '\'=HYPERLINK("x")' in titles and "'+31 6 1234" in titles
+    book = load_workbook(
+        io.BytesIO(
+            portfolio_export(
+                organisation=portfolio.a, filters=DashboardFilter(), kind="actions", fmt="xlsx"
+            )
+        )
+    )
+    assert '\'=HYPERLINK("x")' in {r[4] for r in book.active.values}
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [("=1+1", "'=1+1"), ("-2", "'-2"), ("@x", "'@x"), ("plain", "plain"), (5, 5), (None, None)],
+)
+def test_neutralise(value, safe):
+    assert neutralise(value) == safe
+
+
+def test_downloads_need_the_right_role(portfolio):  # noqa: F811
+    coordinator, member, outsider = Client(), Client(), Client()
+    coordinator.force_login(portfolio.coordinator)
+    member.force_login(portfolio.member)
+    outsider.force_login(portfolio.b_coordinator)
+    slug = portfolio.a.slug
+    assert (
+        coordinator.get(reverse("web:portfolio_report", args=[slug]))["Content-Type"]
+        == "application/pdf"
+    )
+    xlsx = coordinator.get(reverse("web:portfolio_export", args=[slug, "scans", "xlsx"]))
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert (
+        coordinator.get(reverse("web:portfolio_export", args=[slug, "nonsense", "csv"])).status_code
+        == 404
+    )
+    for client in (member, outsider):
+        assert client.get(reverse("web:portfolio_report", args=[slug])).status_code == 404
+        assert (
+            client.get(reverse("web:portfolio_export", args=[slug, "actions", "csv"])).status_code
+            == 404
+        )
+    assert member.get(reverse("web:project_report", args=[portfolio.project.pk])).status_code == 200
+    assert (
+        outsider.get(reverse("web:project_report", args=[portfolio.project.pk])).status_code == 404
+    )
+
+
+def test_report_command(portfolio, tmp_path):  # noqa: F811
+    call_command(
+        "report", "project", str(portfolio.project.pk), "--output", str(tmp_path / "p.pdf")
+    )
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    call_command(
+        "report",
+        "portfolio",
+        "--organisation",
+        portfolio.a.slug,
+        "--output",
+        str(tmp_path / "p.xlsx"),
+        "--lang",
+        "en",
+    )
+    assert load_workbook(tmp_path / "p.xlsx").sheetnames[0] == "Portfolio"
+    with pytest.raises(CommandError, match="no organisation"):
+        call_command(
+            "report", "portfolio", "--organisation", "nope", "--output", str(tmp_path / "x.pdf")
+        )
+    with pytest.raises(CommandError, match="PDF"):
+        call_command(
+            "report", "project", str(portfolio.project.pk), "--output", str(tmp_path / "p.docx")
+        )
