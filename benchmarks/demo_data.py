@@ -55,12 +55,19 @@ def main() -> None:
     for size in args.sizes.split(","):
         with tempfile.TemporaryDirectory() as var:
             env = {**os.environ, "KOERS_VAR_DIR": var}
-            out = subprocess.run([sys.executable, __file__, "--one", size], env=env, check=True,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", size],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
         r = json.loads(out.strip().splitlines()[-1])
-        print(f"demo_data {r['size']:>9}: {r['seconds']:>6} s, peak {r['peak_rss_mb']} MB RSS, "
-              f"{r['projects']} projects, {r['scans']} scans, {r['answers']} answers "
-              f"({r['projects_per_second']} projects/s)")
+        print(
+            f"demo_data {r['size']:>9}: {r['seconds']:>6} s, peak {r['peak_rss_mb']} MB RSS, "
+            f"{r['projects']} projects, {r['scans']} scans, {r['answers']} answers "
+            f"({r['projects_per_second']} projects/s)"
+        )
 
 
 if __name__ == "__main__":

@@ -83,4 +83,3 @@ def analysis_cases(*, projects: QuerySet[Project], outcome: str) -> list[Case]:
             )
         )
     return cases
-
