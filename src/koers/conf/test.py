@@ -9,3 +9,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = None  # nothing collected in tests; WhiteNoise then serves from the finders
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405

@@ -19,6 +19,7 @@ from koers.actions.models import Action, ActionStatus
 from koers.assessments.models import Answer, FactorScore, Response, Scan, ScanKind
 from koers.assessments.scoring import factor_result
 from koers.framework.models import FrameworkVersion
+from koers.library.models import Adoption
 from koers.organisations.models import Membership, Organisation, OrganisationKind, Role
 from koers.projects import lifecycle
 from koers.projects.models import (
@@ -69,6 +70,7 @@ class DemoReport:
     projects: int = 0
     scans: int = 0
     answers: int = 0
+    adoptions: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
 
 
@@ -319,6 +321,7 @@ def _organisation(
             )
     ProjectMember.objects.bulk_create(members)
     StageEvent.objects.bulk_create(events)
+    _adoptions(rng, org, projects, plans, report)
     Scan.objects.bulk_create(scans)
 
     responses, answers_plan = [], []
@@ -423,3 +426,48 @@ def _organisation(
     report.projects += len(projects)
     report.scans += len(scans)
     report.answers += len(answers)
+
+
+def _adoptions(
+    rng: random.Random, org: Organisation, projects: list[Project], plans: list, report: DemoReport
+) -> None:
+    """Some successful projects were adopted from another demo organisation's shared project;
+    when the adopter implemented it, the original was scaled up to another organisation."""
+    candidates = list(
+        Project.objects.filter(
+            is_demo=True,
+            visibility=Visibility.NETWORK,
+            stage__in=[lifecycle.IMPLEMENTED, lifecycle.SCALED_INTERNAL],
+        )
+        .exclude(owner=org)
+        .order_by("id")[:200]
+    )
+    adoptions, renamed, scaled_events, scaled = [], [], [], []
+    for project, plan in zip(projects, plans):
+        outcome, path, dates = plan[5], plan[7], plan[8]
+        if not candidates or outcome not in ("implemented", "scaled") or rng.random() > 0.25:
+            continue
+        original = candidates.pop(rng.randrange(len(candidates)))
+        project.title = original.title
+        renamed.append(project)
+        adoptions.append(
+            Adoption(project=project, original_project=original, adopter=org, by=project.created_by)
+        )
+        implemented_on = dates[path.index(lifecycle.IMPLEMENTED)]
+        if implemented_on >= original.stage_since:
+            scaled_events.append(
+                StageEvent(
+                    project=original,
+                    from_stage=original.stage,
+                    to_stage=lifecycle.SCALED_EXTERNAL,
+                    on=implemented_on,
+                    note=f"Geïmplementeerd door {org.name}, die dit project overnam.",
+                )
+            )
+            original.stage, original.stage_since = lifecycle.SCALED_EXTERNAL, implemented_on
+            scaled.append(original)
+    Project.objects.bulk_update(renamed, ["title"])
+    Adoption.objects.bulk_create(adoptions)
+    StageEvent.objects.bulk_create(scaled_events)
+    Project.objects.bulk_update(scaled, ["stage", "stage_since"])
+    report.adoptions += len(adoptions)

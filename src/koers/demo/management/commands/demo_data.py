@@ -25,6 +25,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"Demo data: {report.organisations} organisations, {report.users} people, "
-            f"{report.projects} projects, {report.scans} scans, {report.answers} answers "
+            f"{report.projects} projects, {report.scans} scans, {report.answers} answers, "
+            f"{report.adoptions} adoptions "
             f"in {time.perf_counter() - started:.1f} s. Outcomes: {report.outcomes}"
         )
