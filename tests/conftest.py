@@ -3,10 +3,19 @@
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from koers.organisations.models import Role
 
 from .factories import OrganisationFactory, load_framework, make_project, member
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Tests read service messages in English, the code's language; pages still choose their
+    language per request (Dutch unless the user switched)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

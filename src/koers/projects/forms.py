@@ -77,7 +77,9 @@ class ProjectForm(forms.ModelForm):
 
 class StageMoveForm(forms.Form):
     to = forms.ChoiceField(label=_("New stage"))
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     note = forms.CharField(
         label=_("Note"),
         required=False,
