@@ -20,3 +20,12 @@ def action_get(*, user: Any, pk: Any) -> Action:
     return get_object_or_404(
         Action.objects.filter(project__in=visible).select_related("project"), pk=pk
     )
+
+
+def planned_option_ids(*, project: Project) -> set[int]:
+    """Options for action already in the project's plan (not dropped)."""
+    return set(
+        project.actions.exclude(option=None)
+        .exclude(status="dropped")
+        .values_list("option_id", flat=True)
+    )

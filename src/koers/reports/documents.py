@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from koers.actions.selectors import actions_of
+from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import scan_result
 from koers.insights.selectors import DashboardFilter, dashboard_build
 from koers.insights.summary import dashboard_summary
@@ -35,6 +35,7 @@ def project_report_pdf(*, project: Project, language: str) -> bytes:
         "chart": chart,
         "actions": actions_of(project=project),
         "can_edit": False,
+        "planned_options": planned_option_ids(project=project),
         "generated": timezone.localtime(),
     }
     return render_pdf("reports/project.html", context, language=language)

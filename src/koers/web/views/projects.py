@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.actions.selectors import actions_of
+from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import scan_result, scans_of
 from koers.audit.selectors import history_for
 from koers.library.selectors import adoptions_of, origin_of
@@ -64,6 +64,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "stage_form": StageMoveForm(targets=services.stage_targets(project=project)),
         "team_form": TeamMemberForm(project=project),
         "history": history_for(obj=project)[:10],
+        "planned_options": planned_option_ids(project=project),
         "origin": origin_of(project=project),
         "adoptions": adoptions_of(project=project),
     }

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from koers.actions.selectors import planned_option_ids
 from koers.assessments import services
 from koers.assessments.forms import AnswerForm, ScanStartForm
 from koers.assessments.selectors import response_of, scan_get, scan_result
@@ -68,6 +69,7 @@ def scan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "chart": chart,
         "responses": scan.responses.select_related("respondent").order_by("respondent__first_name"),
         "my_response": response_of(scan=scan, user=request.user),
+        "planned_options": planned_option_ids(project=scan.project),
         "can_edit": can_edit(request.user, scan.project),
     }
     return render(request, "web/scan_detail.html", context)
