@@ -1,0 +1,43 @@
+"""Parameters of fit: inclusion (consistency), PRI, raw and unique coverage."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class SufficiencyFit:
+    inclusion: float
+    pri: float
+    coverage: float
+
+
+def sufficiency(x: np.ndarray, y: np.ndarray) -> SufficiencyFit:
+    """Fit of 'x is sufficient for y' (x, y memberships per case)."""
+    xy = np.minimum(x, y)
+    sx, sxy, sy = x.sum(), xy.sum(), y.sum()
+    xyny = np.minimum(xy, 1.0 - y).sum()
+    inclusion = sxy / sx if sx else 0.0
+    denominator = sx - xyny
+    pri = (sxy - xyny) / denominator if denominator else 0.0
+    return SufficiencyFit(float(inclusion), float(pri), float(sxy / sy) if sy else 0.0)
+
+
+@dataclass(frozen=True)
+class NecessityFit:
+    inclusion: float
+    relevance: float
+    coverage: float
+
+
+def necessity(x: np.ndarray, y: np.ndarray) -> NecessityFit:
+    """Fit of 'x is necessary for y': inclusion = sum(min(x,y))/sum(y), coverage =
+    sum(min(x,y))/sum(x), relevance of necessity RoN = sum(1-x)/sum(1-min(x,y))."""
+    xy = np.minimum(x, y).sum()
+    sy, sx = y.sum(), x.sum()
+    ron_den = (1.0 - np.minimum(x, y)).sum()
+    return NecessityFit(
+        float(xy / sy) if sy else 0.0,
+        float((1.0 - x).sum() / ron_den) if ron_den else 0.0,
+        float(xy / sx) if sx else 0.0,
+    )

@@ -1,0 +1,60 @@
+"""Terms (conjunctions of literals) and how they are written in R's notation.
+
+A term over k conditions is a pair of integers (mask, value): bit j of `mask` says whether
+condition j takes part, bit j of `value` whether it is present (1) or negated (0). Bit k-1
+is the first condition, so that configurations sort as R numbers truth-table rows.
+"""
+
+from collections.abc import Sequence
+
+Term = tuple[int, int]
+
+
+def bit(k: int, j: int) -> int:
+    """The bit of condition j (0 = first) among k conditions."""
+    return 1 << (k - 1 - j)
+
+
+def literals(term: Term, k: int) -> list[tuple[int, bool]]:
+    mask, value = term
+    return [(j, bool(value & bit(k, j))) for j in range(k) if mask & bit(k, j)]
+
+
+def write_term(term: Term, names: Sequence[str]) -> str:
+    k = len(names)
+    parts = [(names[j] if present else f"~{names[j]}") for j, present in literals(term, k)]
+    return "*".join(parts) if parts else "1"
+
+
+def write_solution(terms: Sequence[Term], names: Sequence[str]) -> str:
+    return " + ".join(write_term(t, names) for t in terms)
+
+
+def parse_term(text: str, names: Sequence[str]) -> Term:
+    """'A*~B' -> term; condition names as given, '~' negates (R also accepts lower case for
+    negation in crisp sets; Koers asks for the explicit '~')."""
+    k = len(names)
+    index = {n: j for j, n in enumerate(names)}
+    mask = value = 0
+    for raw in text.replace(" ", "").split("*"):
+        negated = raw.startswith("~")
+        name = raw[1:] if negated else raw
+        if name not in index:
+            raise ValueError(f"Unknown condition '{name}' in '{text}'. Known: {', '.join(names)}")
+        b = bit(k, index[name])
+        if mask & b:
+            raise ValueError(f"Condition '{name}' appears twice in '{text}'.")
+        mask |= b
+        if not negated:
+            value |= b
+    return mask, value
+
+
+def parse_expression(text: str, names: Sequence[str]) -> list[Term]:
+    return [parse_term(part, names) for part in text.split("+") if part.strip()]
+
+
+def term_order_key(term: Term, k: int) -> tuple[int, list[int]]:
+    """Fewer literals first, then by condition order and presence, as R lists terms."""
+    lits = literals(term, k)
+    return len(lits), [j * 2 + (0 if present else 1) for j, present in lits]

@@ -1,0 +1,144 @@
+"""The truth table: configurations of conditions, their cases, and their output value.
+
+R's semantics (QCA::truthTable): a case belongs to the corner of the property space in which
+its membership exceeds 0.5 (a fuzzy score of exactly 0.5 puts it in no row); a row's inclusion
+and PRI use every case's membership in that corner; rows with fewer than `n_cut` cases are
+remainders; `incl_cut` has one value, or two (rows between them are contradictions 'C');
+rows that pass inclusion but have PRI below `pri_cut` are negative.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import TooFewCases
+from .terms import bit
+
+# Corners evaluated per batch for fuzzy data: bounds memory to n x BATCH floats.
+BATCH = 256
+
+
+@dataclass
+class TruthTable:
+    conditions: list[str]
+    codes: np.ndarray  # observed configurations with n >= n_cut, as integers (R row = code + 1)
+    n: np.ndarray
+    incl: np.ndarray
+    pri: np.ndarray
+    out: list[str]  # '1', '0' or 'C'
+    cases: list[list[str]]
+    below_ncut: np.ndarray  # configurations observed but with fewer than n_cut cases
+    n_cut: int
+    incl_cut: tuple[float, ...]
+    pri_cut: float
+    dropped_cases: int = 0
+    unassigned_cases: list[str] = field(default_factory=list)
+
+    @property
+    def k(self) -> int:
+        return len(self.conditions)
+
+    def codes_with(self, value: str) -> np.ndarray:
+        return (
+            self.codes[np.array([o == value for o in self.out], dtype=bool)]
+            if len(self.codes)
+            else self.codes
+        )
+
+    def counts(self) -> dict[str, int]:
+        ones = sum(o == "1" for o in self.out)
+        zeros = sum(o == "0" for o in self.out)
+        contradictions = sum(o == "C" for o in self.out)
+        return {"1": ones, "0": zeros, "C": contradictions, "?": 2**self.k - len(self.codes)}
+
+
+def configurations(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each case's configuration code, and a mask of cases assigned to a row (no score 0.5)."""
+    n, k = data.shape
+    weights = np.array([bit(k, j) for j in range(k)], dtype=np.int64)
+    codes = (data > 0.5).astype(np.int64) @ weights
+    assigned = ~np.any(data == 0.5, axis=1)
+    return codes, assigned
+
+
+def _sums_crisp(codes: np.ndarray, y: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Membership is 0/1: a row's sums are sums over its own cases."""
+    index = np.searchsorted(rows, codes)
+    size = len(rows)
+    sx = np.bincount(index, minlength=size).astype(float)
+    sxy = np.bincount(index, weights=y, minlength=size)
+    sxyny = np.bincount(index, weights=np.minimum(y, 1.0 - y), minlength=size)
+    return sx, sxy, sxyny
+
+
+def _sums_fuzzy(data: np.ndarray, y: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    n, k = data.shape
+    weights = np.array([bit(k, j) for j in range(k)], dtype=np.int64)
+    ny = np.minimum(y, 1.0 - y)
+    sx, sxy, sxyny = (np.empty(len(rows)) for _ in range(3))
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        present = (batch[:, None] & weights[None, :]) > 0  # (b, k)
+        # membership of every case in each corner: min over conditions of x or 1 - x
+        m = np.where(present[None, :, :], data[:, None, :], 1.0 - data[:, None, :]).min(axis=2)
+        sx[start : start + len(batch)] = m.sum(axis=0)
+        sxy[start : start + len(batch)] = np.minimum(m, y[:, None]).sum(axis=0)
+        sxyny[start : start + len(batch)] = np.minimum(m, ny[:, None]).sum(axis=0)
+    return sx, sxy, sxyny
+
+
+def truth_table(
+    data: np.ndarray,
+    y: np.ndarray,
+    *,
+    conditions: list[str],
+    case_names: list[str],
+    incl_cut: tuple[float, ...] = (1.0,),
+    n_cut: int = 1,
+    pri_cut: float = 0.0,
+) -> TruthTable:
+    codes, assigned = configurations(data)
+    rows, counts = np.unique(codes[assigned], return_counts=True)
+    kept = counts >= n_cut
+    if not kept.any():
+        raise TooFewCases(
+            f"No configuration has {n_cut} or more cases; lower n.cut (now {n_cut}) or add cases."
+        )
+    crisp = bool(np.all((data == 0) | (data == 1)))
+    if crisp:
+        sx, sxy, sxyny = _sums_crisp(codes[assigned], y[assigned], rows)
+    else:
+        sx, sxy, sxyny = _sums_fuzzy(data, y, rows)
+    incl = np.divide(sxy, sx, out=np.zeros_like(sx), where=sx > 0)
+    pri_den = sx - sxyny
+    pri = np.divide(sxy - sxyny, pri_den, out=np.zeros_like(sx), where=pri_den > 0)
+    high, low = incl_cut[0], incl_cut[-1]
+    eps = 1e-10
+    out = []
+    for i_value, p_value in zip(incl[kept], pri[kept]):
+        if i_value >= high - eps and p_value >= pri_cut - eps:
+            out.append("1")
+        elif len(incl_cut) > 1 and i_value >= low - eps:
+            out.append("C")
+        else:
+            out.append("0")
+    names = np.array(case_names, dtype=object)
+    case_rows = codes[assigned]
+    assigned_names = names[assigned]
+    order = np.argsort(case_rows, kind="stable")
+    split = np.searchsorted(case_rows[order], rows)
+    members = np.split(assigned_names[order], split[1:])
+    return TruthTable(
+        conditions=conditions,
+        codes=rows[kept],
+        n=counts[kept],
+        incl=incl[kept],
+        pri=pri[kept],
+        out=out,
+        cases=[list(m) for m, keep in zip(members, kept) if keep],
+        below_ncut=rows[~kept],
+        n_cut=n_cut,
+        incl_cut=incl_cut,
+        pri_cut=pri_cut,
+        unassigned_cases=list(names[~assigned]),
+    )

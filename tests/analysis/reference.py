@@ -1,0 +1,31 @@
+"""Loading the R reference datasets and expectations (../shared/qca-reference)."""
+
+import csv
+import json
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "qca-reference"
+
+
+@cache
+def expected() -> dict:
+    return json.loads((REFERENCE / "expected.json").read_text())
+
+
+def load(
+    name: str, outcome: str, conditions: list[str]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    with open(REFERENCE / name, newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    cases = [r["case"] for r in rows]
+    data = np.array([[float(r[c]) for c in conditions] for r in rows])
+    y = np.array([float(r[outcome.lstrip("~")]) for r in rows])
+    return cases, data, (1.0 - y if outcome.startswith("~") else y)
+
+
+def terms(expression: str) -> frozenset[frozenset[str]]:
+    """An expression as a set of terms, each a set of literals: order does not matter."""
+    return frozenset(frozenset(t.strip().split("*")) for t in expression.split("+"))
