@@ -23,6 +23,18 @@ def sufficiency(x: np.ndarray, y: np.ndarray) -> SufficiencyFit:
     return SufficiencyFit(float(inclusion), float(pri), float(sxy / sy) if sy else 0.0)
 
 
+def sufficiency_of_rows(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Inclusion, PRI and coverage of every row of x (one set per row) for y, at once."""
+    xy = np.minimum(x, y)
+    sx, sxy, sy = x.sum(axis=1), xy.sum(axis=1), y.sum()
+    xyny = np.minimum(xy, 1.0 - y).sum(axis=1)
+    inclusion = np.divide(sxy, sx, out=np.zeros_like(sx), where=sx != 0)
+    denominator = sx - xyny
+    pri = np.divide(sxy - xyny, denominator, out=np.zeros_like(sx), where=denominator != 0)
+    coverage = sxy / sy if sy else np.zeros_like(sx)
+    return inclusion, pri, coverage
+
+
 @dataclass(frozen=True)
 class NecessityFit:
     inclusion: float

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .fit import sufficiency
+from .fit import sufficiency, sufficiency_of_rows
 from .membership import disjunction_membership, term_membership
 from .minimise import (
     DEFAULT_MODEL_CAP,
@@ -42,21 +42,41 @@ class SolutionSet:
     kind: str
     models: list[Solution]
     total_models: int
+    complete: bool = True  # False: total_models is a floor (counting stopped)
     essential: list[str] = field(default_factory=list)
 
 
-def _fit_model(terms: list[Term], data: np.ndarray, y: np.ndarray, names: list[str]) -> Solution:
-    memberships = [term_membership(data, t) for t in terms]
-    whole = np.max(memberships, axis=0) if memberships else np.zeros(len(y))
+def _fit_model(
+    terms: list[Term],
+    data: np.ndarray,
+    y: np.ndarray,
+    names: list[str],
+    cache: dict[Term, np.ndarray] | None = None,
+) -> Solution:
+    """Fit of a model and of each of its terms; `cache` keeps term memberships across the
+    models of one solution, which share most of their terms."""
+    cache = {} if cache is None else cache
+    for t in terms:
+        if t not in cache:
+            cache[t] = term_membership(data, t)
+    memberships = np.array([cache[t] for t in terms]).reshape(len(terms), len(y))
+    whole = memberships.max(axis=0) if len(terms) else np.zeros(len(y))
     overall = sufficiency(whole, y)
+    each = sufficiency_of_rows(memberships, y)
+    # each term's unique coverage: what the model loses without it; the model without term
+    # i is the largest other membership, i.e. the second largest where i is the largest
+    if len(terms) > 1:
+        top_two = np.partition(memberships, -2, axis=0)
+        rest = np.where(memberships >= top_two[-1], top_two[-2], top_two[-1])
+    else:
+        rest = np.zeros_like(memberships)
     sy = y.sum()
-    fits = []
-    for i, (term, m) in enumerate(zip(terms, memberships)):
-        f = sufficiency(m, y)
-        others = [memberships[j] for j in range(len(terms)) if j != i]
-        rest = np.max(others, axis=0) if others else np.zeros(len(y))
-        unique = (np.minimum(whole, y).sum() - np.minimum(rest, y).sum()) / sy if sy else 0.0
-        fits.append(TermFit(write_term(term, names), f.inclusion, f.pri, f.coverage, float(unique)))
+    lost = np.minimum(whole, y).sum() - np.minimum(rest, y).sum(axis=1)
+    unique = lost / sy if sy else np.zeros(len(terms))
+    fits = [
+        TermFit(write_term(t, names), *map(float, (inc, pri, cov, u)))
+        for t, inc, pri, cov, u in zip(terms, *each, unique)
+    ]
     return Solution(
         write_solution(terms, names), fits, overall.inclusion, overall.pri, overall.coverage
     )
@@ -143,19 +163,24 @@ def solve(
     if row_dom:
         implicants, covers = remove_dominated(implicants, covers)
     result = minimal_covers(covers, len(positive), cap=cap)
+    cache: dict[Term, np.ndarray] = {}
     models = [
         _fit_model(
             sorted((implicants[i] for i in model), key=lambda t: term_order_key(t, k)),
             data,
             y,
             names,
+            cache,
         )
         for model in result.models
     ]
+    if result.total > 1:  # the best-fitting models first
+        models.sort(key=lambda m: (-round(m.inclusion, 6), -round(m.coverage, 6)))
     return SolutionSet(
         kind=kind,
         models=models,
         total_models=result.total,
+        complete=result.complete,
         essential=[write_term(implicants[i], names) for i in result.essential],
     )
 

@@ -14,8 +14,8 @@ import numpy as np
 from .errors import TooFewCases
 from .terms import bit
 
-# Corners evaluated per batch for fuzzy data: bounds memory to n x BATCH floats.
-BATCH = 256
+# Memberships held at once for fuzzy data (rows x cases in a chunk): 512 KB, cache-sized.
+CELLS = 65_536
 
 
 @dataclass
@@ -72,18 +72,39 @@ def _sums_crisp(codes: np.ndarray, y: np.ndarray, rows: np.ndarray) -> tuple[np.
 
 
 def _sums_fuzzy(data: np.ndarray, y: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Every case's membership in every observed row, built along the rows' shared prefixes:
+    the membership in corner (c1..cj) is min(membership in (c1..cj-1), x_j or 1 - x_j), so a
+    level costs one minimum per distinct prefix instead of k per row. Cases go in chunks small
+    enough to stay in the processor's cache, which also bounds memory."""
     n, k = data.shape
-    weights = np.array([bit(k, j) for j in range(k)], dtype=np.int64)
+    # per level: for the prefixes ending in 0 and in 1, the index of their parent prefix
+    steps = []
+    order = np.array([0])  # the previous level's prefixes, in the order their rows are held
+    for j in range(k):
+        prefixes = np.unique(rows >> (k - 1 - j))
+        zeros, ones = prefixes[(prefixes & 1) == 0], prefixes[(prefixes & 1) == 1]
+        sorter = np.argsort(order)
+        held = order[sorter]
+        steps.append(tuple(sorter[np.searchsorted(held, codes >> 1)] for codes in (zeros, ones)))
+        order = np.concatenate([zeros, ones])
+    position = np.argsort(order)  # rows are sorted, so row i is held at position[i]
     ny = np.minimum(y, 1.0 - y)
-    sx, sxy, sxyny = (np.empty(len(rows)) for _ in range(3))
-    for start in range(0, len(rows), BATCH):
-        batch = rows[start : start + BATCH]
-        present = (batch[:, None] & weights[None, :]) > 0  # (b, k)
-        # membership of every case in each corner: min over conditions of x or 1 - x
-        m = np.where(present[None, :, :], data[:, None, :], 1.0 - data[:, None, :]).min(axis=2)
-        sx[start : start + len(batch)] = m.sum(axis=0)
-        sxy[start : start + len(batch)] = np.minimum(m, y[:, None]).sum(axis=0)
-        sxyny[start : start + len(batch)] = np.minimum(m, ny[:, None]).sum(axis=0)
+    sx, sxy, sxyny = (np.zeros(len(rows)) for _ in range(3))
+    chunk = max(1, CELLS // len(rows))
+    for start in range(0, n, chunk):
+        x = np.ascontiguousarray(data[start : start + chunk].T)  # (k, c)
+        m = np.ones((1, x.shape[1]))
+        for j, (from_zero, from_one) in enumerate(steps):
+            m = np.concatenate(
+                [
+                    np.minimum(m.take(from_zero, axis=0), 1.0 - x[j]),
+                    np.minimum(m.take(from_one, axis=0), x[j]),
+                ]
+            )
+        m = m.take(position, axis=0)
+        sx += m.sum(axis=1)
+        sxy += np.minimum(m, y[start : start + chunk]).sum(axis=1)
+        sxyny += np.minimum(m, ny[start : start + chunk]).sum(axis=1)
     return sx, sxy, sxyny
 
 

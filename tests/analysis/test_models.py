@@ -1,0 +1,58 @@
+"""Model ambiguity: every minimal cover counted, a cap on those kept, a floor when counting
+would take too long, and essential implicants that hold for all models, not just the kept."""
+
+from koers.analysis.minimise import minimal_covers, minimum_cover
+
+
+def independent_rows(rows: int, choices: int) -> list[int]:
+    """`rows` rows, each covered by `choices` implicants of its own: choices**rows models."""
+    return [1 << r for r in range(rows) for _ in range(choices)]
+
+
+def test_implicants_covering_the_same_rows_multiply_the_models():
+    covers = independent_rows(6, 3)
+    result = minimal_covers(covers, 6, cap=256)
+    assert result.total == 3**6
+    assert result.complete
+    assert len(result.models) == 256
+    assert len({tuple(m) for m in result.models}) == 256
+    for model in result.models:
+        union = 0
+        for i in model:
+            union |= covers[i]
+        assert union == 2**6 - 1 and len(model) == 6
+
+
+def test_a_larger_cover_is_never_a_model():
+    # rows 0..2; implicant 0 covers all three, the others one each
+    covers = [0b111, 0b001, 0b010, 0b100]
+    result = minimal_covers(covers, 3)
+    assert result.models == [[0]]
+    assert result.total == 1
+    assert result.essential == [0]
+
+
+def test_counting_stops_at_the_work_limit_and_says_the_count_is_a_floor():
+    # implicants pair each of 8 rows with each of 8 others: every perfect matching (8!)
+    # is a minimal model, and no two implicants cover the same rows
+    covers = [1 << i | 1 << (8 + j) for i in range(8) for j in range(8)]
+    result = minimal_covers(covers, 16, cap=10, work=200)
+    assert not result.complete
+    assert 1 <= len(result.models) <= 10
+    assert len(result.models) <= result.total < 40320
+    assert all(len(m) == 8 for m in result.models)
+    assert minimal_covers(covers, 16, cap=10, work=10**9).total == 40320
+
+
+def test_essential_implicants_hold_for_all_models_even_beyond_the_cap():
+    # row 0 only by implicant 0; rows 1..8 by two implicants each: 256 models share 0
+    covers = [0b1] + [1 << r for r in range(1, 9) for _ in range(2)]
+    result = minimal_covers(covers, 9, cap=5)
+    assert result.total == 2**8
+    assert result.essential == [0]
+
+
+def test_the_minimum_cover_uses_the_fewest_implicants():
+    covers = [0b0011, 0b1100, 0b0110, 0b0001, 0b1000]
+    assert len(minimum_cover(covers, 4)) == 2
+    assert minimum_cover([0b01], 2) is None
