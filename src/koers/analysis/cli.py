@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> dict:
         ],
         "solution_type": result.kind,
         "models_total": result.total_models,
+        "models_counted_completely": result.complete,
         "essential": result.essential,
     }
 
@@ -134,7 +135,7 @@ def _text(report: dict) -> str:
     lines += [
         "",
         f"{report['solution_type'].capitalize()} solution"
-        + (f" ({report['models_total']} models)" if report["models_total"] != 1 else "")
+        + (f" ({_models(report)} models)" if report["models_total"] != 1 else "")
         + ":",
     ]
     if not report["solutions"]:
@@ -151,10 +152,15 @@ def _text(report: dict) -> str:
             )
     if report["models_total"] > len(report["solutions"]):
         lines.append(
-            f"  ... {report['models_total'] - len(report['solutions'])} more models not shown "
-            "(raise --max-models)"
+            f"  ... {len(report['solutions'])} of {_models(report)} models shown, best fit "
+            "first (raise --max-models)"
         )
     return "\n".join(lines)
+
+
+def _models(report: dict) -> str:
+    total = f"{report['models_total']:,}"
+    return total if report["models_counted_completely"] else f"at least {total}; counting stopped"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -190,3 +190,33 @@ def lines(
         y_ticks=[(xy(0, t)[1], t) for t in (0, 25, 50, 75, 100)],
         series=out,
     )
+
+
+@dataclass(frozen=True)
+class Scatter:
+    size: int
+    left: float
+    bottom: float
+    side: float
+    ticks: list[tuple[float, float, str]]  # position on x, position on y, label
+    points: list[tuple[float, float]]
+
+
+def scatter(values: list[tuple[float, float]], size: int = 320) -> Scatter:
+    """Points in the unit square (x right, y up), e.g. membership in a solution against
+    membership in the outcome; the template draws the diagonal x = y."""
+    left, top = 44.0, 12.0
+    side = size - left - top - 20
+
+    def xy(x: float, y: float) -> tuple[float, float]:
+        return round(left + side * x, 1), round(top + side * (1 - y), 1)
+
+    ticks = [(*xy(t, 0)[:1], xy(0, t)[1], f"{t:g}") for t in (0, 0.5, 1)]
+    return Scatter(
+        size=size,
+        left=left,
+        bottom=top + side,
+        side=side,
+        ticks=ticks,
+        points=[xy(x, y) for x, y in values],
+    )

@@ -28,6 +28,7 @@ web_patterns = [
     path("actions/<int:pk>/", actions.action_edit, name="action_edit"),
     path("dashboard/", insights.dashboard_home, name="dashboard_home"),
     path("dashboard/<slug:slug>/", insights.dashboard, name="dashboard"),
+    path("dashboard/<slug:slug>/analysis/", insights.analysis, name="analysis"),
     path("dashboard/<slug:slug>/report.pdf", reports.portfolio_report, name="portfolio_report"),
     path(
         "dashboard/<slug:slug>/export/<slug:kind>.<str:fmt>",

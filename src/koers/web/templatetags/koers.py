@@ -3,6 +3,9 @@
 from typing import Any
 
 from django import forms, template
+from django.utils.formats import number_format
+
+from koers.insights.qca_reading import literal_text, literals_text
 
 register = template.Library()
 
@@ -107,3 +110,19 @@ def attr_name(obj: Any) -> str:
 @register.filter
 def share(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "–"
+
+
+@register.filter
+def combination(literals: list[Any]) -> str:
+    """Factors of an analysis path in words: strong “A” and weak “B”."""
+    return literals_text(literals)
+
+
+@register.filter
+def fit(value: float | None) -> str:
+    return "–" if value is None else number_format(value, 2)
+
+
+@register.filter
+def literal(lit: Any) -> str:
+    return literal_text(lit)

@@ -7,12 +7,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from koers.framework.selectors import framework_active
+from koers.insights.forms import AnalysisForm
+from koers.insights.qca import portfolio_analysis
+from koers.insights.qca_reading import analysis_reading
 from koers.insights.selectors import DashboardFilter, dashboard_get, dashboard_organisations
 from koers.insights.summary import dashboard_summary
 from koers.projects.lifecycle import STAGE_LABELS
 from koers.projects.models import Domain, Technique
 from koers.reports.exports import export_kinds
-from koers.web.charts import bars, lines
+from koers.web.charts import bars, lines, scatter
 
 from .home import filter_choices
 
@@ -79,3 +83,23 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "techniques": [(t.key, t.name) for t in Technique.objects.all()],
     }
     return render(request, "web/dashboard.html", context)
+
+
+@login_required
+def analysis(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(dashboard_organisations(user=request.user), slug=slug)
+    version = framework_active()
+    labels = {f.number: f.name for f in version.factors.all()} if version else {}
+    form = AnalysisForm(request.GET, factor_labels=labels)
+    result = None
+    if not form.is_bound or form.is_valid():
+        result = portfolio_analysis(organisation=organisation, settings=form.settings())
+    context = {
+        "organisation": organisation,
+        "organisations": dashboard_organisations(user=request.user),
+        "form": form,
+        "a": result,
+        "reading": analysis_reading(result) if result else [],
+        "plot": scatter([(x, y) for _case, x, y in result.xy]) if result and result.xy else None,
+    }
+    return render(request, "web/analysis.html", context)

@@ -1,0 +1,264 @@
+"""Cross-case analysis of a portfolio: which combinations of the nine factors go with
+implementation or scale-up, by Qualitative Comparative Analysis (koers.analysis).
+
+Cases are projects with a scan (cases.py picks the scan closest before the outcome). Factor
+scores (0-100) become fuzzy membership in "this factor is strong" by the direct method with
+three anchors. Defaults: fully weak at 35, fully strong at 65, the crossover at 51. A score of
+50 is the middle of the scale ("neither agree nor disagree" on average) and is common; with
+the crossover exactly there such projects would belong to no truth-table row, so it sits just
+above: 50 counts as not strong. The anchors are closer together than the scale's ends
+because team scores cluster in the middle; wide anchors leave every membership near 0.5,
+where no configuration is consistent. The default solution is the parsimonious one: with a
+municipal portfolio of tens of projects on nine factors most configurations are unobserved,
+and the intermediate and conservative solutions stay as long as single cases. The outcome is
+crisp: reached or not.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from koers.analysis import (
+    AnalysisError,
+    NecessityRow,
+    SolutionSet,
+    fuzzy,
+    necessity_table,
+    solve,
+    truth_table,
+)
+from koers.analysis.membership import disjunction_membership
+from koers.analysis.terms import parse_expression, parse_term
+from koers.framework.models import Factor
+from koers.framework.selectors import framework_active
+from koers.organisations.models import Organisation
+from koers.projects.models import Project
+
+from .cases import Case, analysis_cases
+from .selectors import SHARED
+
+ORGANISATION, NETWORK = "organisation", "network"
+DEFAULT_ANCHORS = (35.0, 51.0, 65.0)
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    outcome: str = "implemented"
+    factors: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+    exclusion: float = DEFAULT_ANCHORS[0]
+    crossover: float = DEFAULT_ANCHORS[1]
+    inclusion: float = DEFAULT_ANCHORS[2]
+    incl_cut: float = 0.8
+    n_cut: int = 1
+    kind: str = "parsimonious"
+    scope: str = ORGANISATION
+
+
+@dataclass(frozen=True)
+class Literal:
+    factor: Factor
+    strong: bool
+
+
+@dataclass
+class Path:
+    """One term of a solution, in the factors' own words."""
+
+    literals: list[Literal]
+    inclusion: float
+    coverage: float
+    unique_coverage: float
+    cases: int  # cases with the outcome that follow this path (membership > 0.5)
+
+
+@dataclass
+class Model:
+    paths: list[Path]
+    inclusion: float
+    pri: float
+    coverage: float
+
+
+@dataclass
+class Row:
+    literals: list[Literal]
+    out: str
+    n: int
+    inclusion: float
+    pri: float
+    cases: list[Case]
+
+
+@dataclass
+class Necessity:
+    literals: list[Literal]  # a disjunction: any of these
+    inclusion: float
+    relevance: float
+    coverage: float
+
+
+@dataclass
+class PortfolioAnalysis:
+    settings: AnalysisSettings
+    factors: list[Factor]
+    cases: list[Case] = field(default_factory=list)
+    dropped: int = 0  # cases without a score on a chosen factor
+    with_outcome: int = 0
+    error: str = ""
+    necessity: list[Necessity] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    unassigned: list[Case] = field(default_factory=list)  # a score exactly at the crossover
+    remainders: int = 0
+    models: list[Model] = field(default_factory=list)
+    total_models: int = 0
+    models_complete: bool = True
+    xy: list[tuple[Case, float, float]] = field(default_factory=list)  # first model vs outcome
+    uncovered: list[Case] = field(default_factory=list)  # outcome reached on no path
+
+
+def analysis_projects(*, organisation: Organisation, scope: str) -> QuerySet[Project]:
+    """An organisation's own projects, or every project shared with the network."""
+    if scope == NETWORK:
+        return Project.objects.filter(visibility__in=SHARED)
+    return Project.objects.filter(owner=organisation)
+
+
+def _literals(term: str, by_key: dict[str, Factor]) -> list[Literal]:
+    out = []
+    for part in term.split("*"):
+        negated = part.startswith("~")
+        out.append(Literal(by_key[part.lstrip("~")], not negated))
+    return out
+
+
+def portfolio_analysis(
+    *, organisation: Organisation, settings: AnalysisSettings
+) -> PortfolioAnalysis:
+    version = framework_active()
+    all_factors = list(version.factors.order_by("number")) if version else []
+    factors = [f for f in all_factors if f.number in settings.factors]
+    result = PortfolioAnalysis(settings=settings, factors=factors)
+    projects = analysis_projects(organisation=organisation, scope=settings.scope)
+    cases = analysis_cases(projects=projects, outcome=settings.outcome)
+    complete = [c for c in cases if all(c.scores.get(f.number) is not None for f in factors)]
+    result.dropped = len(cases) - len(complete)
+    result.cases = complete
+    if len(factors) < 2:
+        result.error = _("Choose at least two factors to compare.")
+        return result
+    if not complete:
+        result.error = _("No project has a scan with scores on the chosen factors yet.")
+        return result
+    raw = np.array([[c.scores[f.number] for f in factors] for c in complete], dtype=float)
+    data = fuzzy(
+        raw,
+        exclusion=settings.exclusion,
+        crossover=settings.crossover,
+        inclusion=settings.inclusion,
+    )
+    y = np.array([c.scaled if settings.outcome == "scaled" else c.implemented for c in complete])
+    y = y.astype(float)
+    result.with_outcome = int(y.sum())
+    if result.with_outcome in (0, len(complete)):
+        result.error = _(
+            "Every project here has the same outcome, so no combination of factors can be "
+            "shown to make the difference. Sufficiency cannot be inferred from successes "
+            "alone (the blind spot of the study, which only looked at successful projects): "
+            "keep stalled and stopped projects in Koers, with their scans."
+        )
+        return result
+    names = [f.key for f in factors]
+    by_key = {f.key: f for f in factors}
+    try:
+        _analyse(result, data, y, names, by_key, complete)
+    except AnalysisError as exc:
+        result.error = _("This analysis cannot be run with these settings: %(reason)s") % {
+            "reason": exc
+        }
+    return result
+
+
+def _analyse(result, data, y, names, by_key, cases) -> None:
+    settings = result.settings
+    result.necessity = [_necessity(row, by_key) for row in necessity_table(data, y, names)[:12]]
+    tt = truth_table(
+        data,
+        y,
+        conditions=names,
+        case_names=[str(i) for i in range(len(cases))],
+        incl_cut=(settings.incl_cut,),
+        n_cut=settings.n_cut,
+    )
+    k = len(names)
+    for code, out, n, incl, pri, members in zip(tt.codes, tt.out, tt.n, tt.incl, tt.pri, tt.cases):
+        config = [Literal(by_key[names[j]], bool(int(code) >> (k - 1 - j) & 1)) for j in range(k)]
+        result.rows.append(
+            Row(config, out, int(n), float(incl), float(pri), [cases[int(i)] for i in members])
+        )
+    result.rows.sort(key=lambda r: (-r.inclusion, -r.n))
+    result.unassigned = [cases[int(i)] for i in tt.unassigned_cases]
+    result.remainders = tt.counts()["?"]
+    if not any(out == "1" for out in tt.out):
+        result.error = _(
+            "No combination of factors reaches the consistency threshold of %(cut)s: none is "
+            "sufficient for the outcome here. Lower the threshold, or wait for more projects."
+        ) % {"cut": settings.incl_cut}
+        return
+    solution: SolutionSet = solve(
+        tt, data, y, kind=settings.kind, dir_exp=names if settings.kind == "intermediate" else None
+    )
+    result.total_models = solution.total_models
+    result.models_complete = solution.complete
+    for model in solution.models:
+        paths = []
+        for term in model.terms:
+            membership = disjunction_membership(data, [parse_term(term.term, names)])
+            paths.append(
+                Path(
+                    _literals(term.term, by_key),
+                    term.inclusion,
+                    term.coverage,
+                    term.unique_coverage,
+                    int(((membership > 0.5) & (y > 0.5)).sum()),
+                )
+            )
+        result.models.append(Model(paths, model.inclusion, model.pri, model.coverage))
+    if solution.models:
+        first = disjunction_membership(data, parse_expression(solution.models[0].expression, names))
+        result.xy = [(c, float(x), float(v)) for c, x, v in zip(cases, first, y)]
+        result.uncovered = [c for c, x, v in result.xy if v > 0.5 and x <= 0.5]
+
+
+def _necessity(row: NecessityRow, by_key: dict[str, Factor]) -> Necessity:
+    literals = [lit for part in row.term.split(" + ") for lit in _literals(part, by_key)]
+    return Necessity(literals, row.inclusion, row.relevance, row.coverage)
+
+
+def project_path(analysis: PortfolioAnalysis, project_id: int) -> tuple[Path | None, list[Literal]]:
+    """The path of the first model a project follows, or the closest one and what it lacks
+    (the literals in which its membership is 0.5 or less)."""
+    case = next((c for c in analysis.cases if c.project_id == project_id), None)
+    if case is None or not analysis.models:
+        return None, []
+    s = analysis.settings
+    best: tuple[float, Path, list[Literal]] | None = None
+    for path in analysis.models[0].paths:
+        memberships = []
+        for lit in path.literals:
+            m = float(
+                fuzzy(
+                    np.array([case.scores[lit.factor.number]]),
+                    exclusion=s.exclusion,
+                    crossover=s.crossover,
+                    inclusion=s.inclusion,
+                )[0]
+            )
+            memberships.append((m if lit.strong else 1.0 - m, lit))
+        score = min(m for m, _lit in memberships)
+        lacking = [lit for m, lit in memberships if m <= 0.5]
+        if best is None or score > best[0]:
+            best = (score, path, lacking)
+    assert best is not None
+    return best[1], best[2]

@@ -1,0 +1,123 @@
+"""The portfolio analysis: paths found on a hand-made portfolio, the plain reading, what a
+project lacks, the study's blind spot, and who may see it."""
+
+import pytest
+
+from koers.insights.qca import AnalysisSettings, portfolio_analysis, project_path
+from koers.insights.qca_reading import analysis_reading
+from koers.projects.services import project_move_stage
+from tests.factories import make_project
+from tests.insights.test_dashboard import scored
+
+# factors 2 and 4 strong (answers 5, score 100) or weak (answers 1, score 0)
+PROFILES = {
+    "Beide": (True, True, True),
+    "Beide ook": (True, True, True),
+    "Beide, derde": (True, True, True),
+    "Alleen twee": (True, False, False),
+    "Alleen vier": (False, True, False),
+    "Geen van beide": (False, False, False),
+}
+SETTINGS = AnalysisSettings(factors=(2, 4), kind="parsimonious")
+
+
+@pytest.fixture
+def portfolio(world):
+    m = world.member
+    projects = {}
+    for title, (two, four, implemented) in PROFILES.items():
+        p = make_project(world.a, m, title=title)
+        if implemented:
+            for stage in ("experiment", "development", "implemented"):
+                project_move_stage(project=p, by=m, to=stage)
+        scored(
+            p, m, lambda n, two=two, four=four: 5 if (n == 2 and two) or (n == 4 and four) else 1
+        )
+        projects[title] = p
+    world.project.delete()  # the fixture's project has no scan; keep the counts exact
+    return projects
+
+
+def test_the_combination_that_made_the_difference_is_found(world, portfolio):
+    a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
+    assert a.error == ""
+    assert len(a.cases) == 6 and a.with_outcome == 3
+    assert a.total_models == 1
+    (path,) = a.models[0].paths
+    assert [(lit.factor.number, lit.strong) for lit in path.literals] == [(2, True), (4, True)]
+    assert path.cases == 3
+    assert a.models[0].inclusion == pytest.approx(1.0, abs=1e-3)
+    assert a.models[0].coverage == pytest.approx(1.0, abs=1e-3)
+    strongest = a.necessity[0]
+    assert strongest.inclusion == pytest.approx(1.0, abs=1e-3)
+    rows = {tuple(lit.strong for lit in r.literals): r for r in a.rows}
+    assert rows[(True, True)].out == "1" and rows[(True, True)].n == 3
+    assert rows[(True, False)].out == "0"
+    assert {c.title for c in rows[(True, True)].cases} == {"Beide", "Beide ook", "Beide, derde"}
+    assert len(a.xy) == 6 and not a.uncovered
+
+
+def test_the_reading_names_the_factors_and_the_fit(world, portfolio):
+    a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
+    two, four = (f.name for f in a.factors)
+    reading = " ".join(analysis_reading(a))
+    assert f"strong “{two}” and strong “{four}” (3 of them)" in reading
+    assert "(consistency 0.99, coverage 0.99)" in reading or "(consistency 1.00" in reading
+
+
+def test_a_project_hears_which_factor_it_lacks(world, portfolio):
+    a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
+    path, lacking = project_path(a, portfolio["Alleen twee"].pk)
+    assert path is a.models[0].paths[0]
+    assert [(lit.factor.number, lit.strong) for lit in lacking] == [(4, True)]
+    _path, nothing = project_path(a, portfolio["Beide"].pk)
+    assert nothing == []
+
+
+def test_successes_alone_cannot_show_what_made_the_difference(world, portfolio):
+    settings = AnalysisSettings(factors=(2, 4), outcome="scaled")  # nobody scaled up
+    a = portfolio_analysis(organisation=world.a, settings=settings)
+    assert "same outcome" in a.error and "stalled and stopped" in a.error
+    assert a.models == [] and analysis_reading(a) == []
+
+
+def test_projects_without_a_score_are_left_out_and_counted(world, portfolio):
+    make_project(world.a, world.member, title="Nog geen scan")
+    a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
+    assert "Nog geen scan" not in {c.title for c in a.cases}
+    assert len(a.cases) == 6
+
+
+def test_only_coordinators_of_the_organisation_see_the_analysis(client, world, portfolio):
+    url = f"/dashboard/{world.a.slug}/analysis/"
+    client.force_login(world.coordinator)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(url).content.decode()
+    assert "Paths to the outcome" in page and "Beide ook" in page
+    for outsider in (world.member, world.viewer, world.b_coordinator):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+
+
+def test_impossible_settings_are_refused_with_a_message(client, world, portfolio):
+    client.force_login(world.coordinator)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get(
+        f"/dashboard/{world.a.slug}/analysis/",
+        {
+            "outcome": "implemented",
+            "scope": "organisation",
+            "factors": ["2"],
+            "exclusion": 70,
+            "crossover": 50,
+            "inclusion": 60,
+            "incl_cut": 2,
+            "n_cut": 1,
+            "kind": "parsimonious",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "turning point must lie between" in page
+    assert "Choose at least two factors" in page
+    assert "Paths to the outcome" not in page
