@@ -121,3 +121,24 @@ def test_impossible_settings_are_refused_with_a_message(client, world, portfolio
     assert "turning point must lie between" in page
     assert "Choose at least two factors" in page
     assert "Paths to the outcome" not in page
+
+
+def test_the_project_page_says_which_path_a_project_lacks(client, world, portfolio):
+    client.force_login(world.member)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(f"/projects/{portfolio['Alleen twee'].pk}/").content.decode()
+    two, four = (
+        f.name for f in world.framework.factors.filter(number__in=(2, 4)).order_by("number")
+    )
+    assert "implemented projects often combined" in page
+    assert f"This project still lacks strong “{four}”" in page
+    page = client.get(f"/projects/{portfolio['Beide'].pk}/").content.decode()
+    assert "This project has that combination." in page
+    assert "See the cross-case analysis" not in page  # a member, not a coordinator
+
+
+def test_outsiders_do_not_hear_about_another_portfolio(world, portfolio):
+    from koers.insights.qca import project_path_get
+
+    assert project_path_get(user=world.b_member, project=portfolio["Beide"]) is None
+    assert project_path_get(user=world.member, project=portfolio["Beide"]) is not None

@@ -15,6 +15,7 @@ crisp: reached or not.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from django.db.models import QuerySet
@@ -33,7 +34,8 @@ from koers.analysis.membership import disjunction_membership
 from koers.analysis.terms import parse_expression, parse_term
 from koers.framework.models import Factor
 from koers.framework.selectors import framework_active
-from koers.organisations.models import Organisation
+from koers.organisations.models import Organisation, Role
+from koers.organisations.selectors import has_role
 from koers.projects.models import Project
 
 from .cases import Case, analysis_cases
@@ -262,3 +264,20 @@ def project_path(analysis: PortfolioAnalysis, project_id: int) -> tuple[Path | N
             best = (score, path, lacking)
     assert best is not None
     return best[1], best[2]
+
+
+@dataclass
+class ProjectPath:
+    path: Path
+    lacking: list[Literal]
+
+
+def project_path_get(*, user: Any, project: Project) -> ProjectPath | None:
+    """For people of the owning organisation: the path of their portfolio's analysis (default
+    settings) that the project follows, or the closest one and what it lacks. None when the
+    portfolio shows no path (too few projects, no contrast) or the project has no scan."""
+    if not has_role(user, project.owner_id, Role.VIEWER):
+        return None
+    analysis = portfolio_analysis(organisation=project.owner, settings=AnalysisSettings())
+    path, lacking = project_path(analysis, project.pk)
+    return ProjectPath(path, lacking) if path else None

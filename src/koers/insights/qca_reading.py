@@ -4,7 +4,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .qca import Literal, PortfolioAnalysis
+from .qca import Literal, PortfolioAnalysis, ProjectPath
 
 # A condition reads as necessary from this consistency of necessity and relevance on.
 NECESSARY_INCLUSION, NECESSARY_RELEVANCE = 0.9, 0.6
@@ -100,3 +100,17 @@ def analysis_reading(analysis: PortfolioAnalysis) -> list[str]:
             }
         )
     return lines
+
+
+def project_path_text(found: ProjectPath) -> str:
+    text = _(
+        "In your organisation's portfolio, implemented projects often combined %(path)s "
+        "(consistency %(incl)s)."
+    ) % {"path": literals_text(found.path.literals), "incl": _figure(found.path.inclusion)}
+    if not found.lacking:
+        return text + " " + _("This project has that combination.")
+    return (
+        text
+        + " "
+        + _("This project still lacks %(missing)s.") % {"missing": literals_text(found.lacking)}
+    )

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_POST
 from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import scan_result, scans_of
 from koers.audit.selectors import history_for
+from koers.insights.qca import project_path_get
+from koers.insights.qca_reading import project_path_text
 from koers.library.selectors import adoptions_of, origin_of
 from koers.organisations.models import Organisation, Role
-from koers.organisations.selectors import organisation_ids_with_role
+from koers.organisations.selectors import has_role, organisation_ids_with_role
 from koers.projects import services
 from koers.projects.access import can_edit, require_edit
 from koers.projects.forms import ProjectForm, StageMoveForm, TeamMemberForm
@@ -67,8 +69,15 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "planned_options": planned_option_ids(project=project),
         "origin": origin_of(project=project),
         "adoptions": adoptions_of(project=project),
+        "path": _path_text(request.user, project) if result else "",
+        "can_analyse": has_role(request.user, project.owner_id, Role.COORDINATOR),
     }
     return render(request, "web/project_detail.html", context)
+
+
+def _path_text(user, project) -> str:
+    found = project_path_get(user=user, project=project)
+    return project_path_text(found) if found else ""
 
 
 @login_required
