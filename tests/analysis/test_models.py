@@ -56,3 +56,21 @@ def test_the_minimum_cover_uses_the_fewest_implicants():
     covers = [0b0011, 0b1100, 0b0110, 0b0001, 0b1000]
     assert len(minimum_cover(covers, 4)) == 2
     assert minimum_cover([0b01], 2) is None
+
+
+def test_fit_in_blocks_of_terms_equals_fit_at_once(monkeypatch):
+    import importlib
+
+    import numpy as np
+
+    solve_module = importlib.import_module("koers.analysis.solve")
+
+    rng = np.random.default_rng(7)
+    data, y = rng.random((300, 4)), rng.random(300)
+    names = ["A", "B", "C", "D"]
+    expression = "A*B + ~C + B*D + ~A*~D + C*D"
+    at_once = solve_module.expression_fit(expression, data, y, names)
+    monkeypatch.setattr(solve_module, "FIT_CELLS", 300)  # one term per block
+    blocked = solve_module.expression_fit(expression, data, y, names)
+    assert blocked == at_once
+    assert any(t.unique_coverage > 0 for t in at_once.terms)

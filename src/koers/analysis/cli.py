@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> dict:
         "solution_type": result.kind,
         "models_total": result.total_models,
         "models_counted_completely": result.complete,
+        "minimum_proven": result.proven,
         "essential": result.essential,
     }
 
@@ -150,6 +151,11 @@ def _text(report: dict) -> str:
                 f"    {t['term']:<28} inclS {t['inclusion']:.3f}  PRI {t['pri']:.3f}  "
                 f"covS {t['coverage']:.3f}  covU {t['unique_coverage']:.3f}"
             )
+    if not report["minimum_proven"]:
+        lines.append(
+            "  (the chart is too large to prove within the time limit that no model has fewer "
+            "terms; this is the best one found)"
+        )
     if report["models_total"] > len(report["solutions"]):
         lines.append(
             f"  ... {len(report['solutions'])} of {_models(report)} models shown, best fit "

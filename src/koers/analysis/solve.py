@@ -17,6 +17,8 @@ from .terms import Term, bit, parse_term, term_order_key, write_solution, write_
 from .truthtable import TruthTable
 
 KINDS = ("conservative", "parsimonious", "intermediate")
+# Term memberships held at once while fitting a model (64 MB of floats).
+FIT_CELLS = 8_000_000
 
 
 @dataclass
@@ -43,6 +45,7 @@ class SolutionSet:
     models: list[Solution]
     total_models: int
     complete: bool = True  # False: total_models is a floor (counting stopped)
+    proven: bool = True  # False: the models shown may not have the fewest terms possible
     essential: list[str] = field(default_factory=list)
 
 
@@ -53,29 +56,44 @@ def _fit_model(
     names: list[str],
     cache: dict[Term, np.ndarray] | None = None,
 ) -> Solution:
-    """Fit of a model and of each of its terms; `cache` keeps term memberships across the
-    models of one solution, which share most of their terms."""
+    """Fit of a model and of each of its terms. Terms go in blocks of about FIT_CELLS
+    memberships, so that a model of thousands of terms over a million cases fits in memory;
+    `cache` keeps memberships across the models of one solution, which share most terms.
+
+    A term's unique coverage is what the model loses without it: where the term is the
+    single largest membership, the model falls back to the second largest."""
     cache = {} if cache is None else cache
-    for t in terms:
-        if t not in cache:
-            cache[t] = term_membership(data, t)
-    memberships = np.array([cache[t] for t in terms]).reshape(len(terms), len(y))
-    whole = memberships.max(axis=0) if len(terms) else np.zeros(len(y))
-    overall = sufficiency(whole, y)
-    each = sufficiency_of_rows(memberships, y)
-    # each term's unique coverage: what the model loses without it; the model without term
-    # i is the largest other membership, i.e. the second largest where i is the largest
-    if len(terms) > 1:
-        top_two = np.partition(memberships, -2, axis=0)
-        rest = np.where(memberships >= top_two[-1], top_two[-2], top_two[-1])
-    else:
-        rest = np.zeros_like(memberships)
+    n = len(y)
+    top, second, owner = np.zeros(n), np.zeros(n), np.full(n, -1)
+    each: list[np.ndarray] = []
+    block = max(1, FIT_CELLS // max(1, n))
+    for start in range(0, len(terms), block):
+        rows = []
+        for t in terms[start : start + block]:
+            m = cache.get(t)
+            if m is None:
+                m = term_membership(data, t)
+                if (len(cache) + 1) * n <= FIT_CELLS:
+                    cache[t] = m
+            rows.append(m)
+        m = np.array(rows).reshape(len(rows), n)
+        each.append(np.array(sufficiency_of_rows(m, y)))
+        best = m.max(axis=0)
+        runner_up = np.partition(m, -2, axis=0)[-2] if len(rows) > 1 else np.zeros(n)
+        higher = best > top
+        owner = np.where(higher, m.argmax(axis=0) + start, owner)
+        second = np.where(higher, np.maximum(top, runner_up), np.maximum(second, best))
+        top = np.maximum(top, best)
+    overall = sufficiency(top, y)
     sy = y.sum()
-    lost = np.minimum(whole, y).sum() - np.minimum(rest, y).sum(axis=1)
+    loss = np.minimum(top, y) - np.minimum(second, y)
+    held = owner >= 0
+    lost = np.bincount(owner[held], weights=loss[held], minlength=len(terms))
     unique = lost / sy if sy else np.zeros(len(terms))
+    inclusion, pri, coverage = np.concatenate(each, axis=1) if each else np.zeros((3, 0))
     fits = [
-        TermFit(write_term(t, names), *map(float, (inc, pri, cov, u)))
-        for t, inc, pri, cov, u in zip(terms, *each, unique)
+        TermFit(write_term(t, names), *map(float, (inc, p, cov, u)))
+        for t, inc, p, cov, u in zip(terms, inclusion, pri, coverage, unique)
     ]
     return Solution(
         write_solution(terms, names), fits, overall.inclusion, overall.pri, overall.coverage
@@ -181,6 +199,7 @@ def solve(
         models=models,
         total_models=result.total,
         complete=result.complete,
+        proven=result.proven,
         essential=[write_term(implicants[i], names) for i in result.essential],
     )
 

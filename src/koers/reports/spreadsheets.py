@@ -6,8 +6,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from .xlsx import write_xlsx
 
 # A cell that starts with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,26 +41,9 @@ def _csv_value(value: Any) -> Any:
 
 
 def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
-    workbook = Workbook(write_only=True)
-    for title, headers, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        sheet.append([_bold(workbook, sheet, h) for h in headers])
-        for row in rows:
-            sheet.append([_xlsx_value(v) for v in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def _bold(workbook: Workbook, sheet: Any, text: str) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.font = Font(bold=True)
-    return cell
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)  # Excel has no time zones; values are local time
-    return neutralise(value)
+    return write_xlsx(
+        [
+            (title, headers, ([neutralise(v) for v in row] for row in rows))
+            for title, headers, rows in sheets
+        ]
+    )
