@@ -1,7 +1,7 @@
 """Model ambiguity: every minimal cover counted, a cap on those kept, a floor when counting
 would take too long, and essential implicants that hold for all models, not just the kept."""
 
-from koers.analysis.minimise import minimal_covers, minimum_cover
+from koers.analysis.covers import minimal_covers, minimum_cover
 
 
 def independent_rows(rows: int, choices: int) -> list[int]:

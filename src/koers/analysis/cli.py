@@ -10,9 +10,9 @@ import json
 import sys
 from dataclasses import asdict
 
+from .covers import DEFAULT_MODEL_CAP
 from .dataset import read_csv
 from .errors import AnalysisError
-from .minimise import DEFAULT_MODEL_CAP
 from .necessity import necessity_table
 from .solve import KINDS, solve
 from .terms import literals

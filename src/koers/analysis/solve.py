@@ -4,15 +4,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .covers import DEFAULT_MODEL_CAP, minimal_covers
 from .fit import sufficiency, sufficiency_of_rows
 from .membership import disjunction_membership, term_membership
-from .minimise import (
-    DEFAULT_MODEL_CAP,
-    coverage_sets,
-    minimal_covers,
-    prime_implicants,
-    remove_dominated,
-)
+from .primes import coverage_sets, prime_implicants, remove_dominated
 from .terms import Term, bit, parse_term, term_order_key, write_solution, write_term
 from .truthtable import TruthTable
 

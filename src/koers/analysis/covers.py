@@ -1,26 +1,23 @@
-"""Boolean minimisation: prime implicants and every minimal cover of the positive rows.
+"""Minimal models: every combination of the fewest prime implicants that covers all positive
+rows (R's models: ties are not broken by literal count), counted, with a cap on those kept.
 
-Exact, like R's default (CCubes): prime implicants are found level by level (terms of one
-literal, then two, ...). A term is an implicant when it covers at least one positive
-configuration and no forbidden one; it is prime when no term with fewer literals that it
-contains is an implicant, which the level order guarantees. The solutions are all
-combinations of the minimum number of prime implicants that cover every positive row
-(ties are not broken by literal count), optionally after removing dominated implicants.
+The fewest is found by search for small groups of rows and by integer programming (HiGHS, as
+R's findmin uses lpSolve) for large ones; models are enumerated by an exact search with a
+deterministic work limit, past which their number is reported as a floor.
 """
 
 import math
 from dataclasses import dataclass
-from itertools import combinations, islice, product
+from itertools import islice, product
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
-from .terms import Term
-
 DEFAULT_MODEL_CAP = 256
-# Above this estimate (sets of conditions x rows) terms by length give way to merging cubes.
-LEVEL_BUDGET = 200_000_000
+# Search work (rows examined, summed over steps) spent on finding and counting models;
+# past it the count is a floor. Deterministic; about 0.2 s here.
+WORK_LIMIT = 40_000
 # Groups of rows up to this size find their minimum by search; larger ones by HiGHS.
 SMALL_GROUP = 12
 # Implicants shared by the models kept are confirmed as in every model one by one, by HiGHS,
@@ -28,139 +25,6 @@ SMALL_GROUP = 12
 CONFIRM_AT_MOST = 24
 # Time HiGHS may take to prove a minimum cover of one group of rows.
 ILP_SECONDS = 15.0
-# Search work (rows examined, summed over steps) spent on finding and counting models;
-# past it the count is a floor. Deterministic; about 0.2 s here.
-WORK_LIMIT = 40_000
-
-
-def prime_implicants(k: int, positive: np.ndarray, forbidden: np.ndarray) -> list[Term]:
-    """All prime implicants of the positive configurations (integer codes) that cover none of
-    the forbidden ones. Configurations that are neither are don't-cares.
-
-    Two exact methods: terms by length over every set of conditions, whose cost grows with
-    2^k times the rows; or merging allowed configurations into ever larger cubes (Quine and
-    McCluskey), whose cost grows with the number of cubes that fit among the allowed
-    configurations and is small when the forbidden ones are many and spread, as in large
-    noisy data. The cheaper is chosen by that estimate; both give the same implicants."""
-    positive = np.unique(positive.astype(np.int64))
-    forbidden = np.unique(forbidden.astype(np.int64))
-    by_level_cost = 2**k * (len(positive) + len(forbidden))
-    if by_level_cost <= LEVEL_BUDGET or len(forbidden) < 2**k // 4:
-        return _primes_by_level(k, positive, forbidden)
-    return _primes_by_merging(k, positive, forbidden)
-
-
-def _primes_by_merging(k: int, positive: np.ndarray, forbidden: np.ndarray) -> list[Term]:
-    """Cubes of allowed configurations (positive or don't-care) merged pairwise along one
-    condition at a time; a cube that merges with none is prime, and kept when it contains a
-    positive configuration. A cube is one integer: free conditions above, values below."""
-    full = (1 << k) - 1
-    allowed = np.setdiff1d(np.arange(1 << k, dtype=np.int64), forbidden)
-    keys = allowed  # free mask 0
-    result: list[Term] = []
-    while len(keys):
-        free, value = keys >> k, keys & full
-        merged = np.zeros(len(keys), dtype=bool)
-        larger = []
-        for j in range(k):
-            b = 1 << j
-            low = np.flatnonzero(((free | value) & b) == 0)
-            partner = keys[low] | b
-            where = np.searchsorted(keys, partner)
-            where[where == len(keys)] = 0
-            hit = keys[where] == partner
-            merged[low[hit]] = True
-            merged[where[hit]] = True
-            larger.append(keys[low[hit]] | (b << k))
-        primes = keys[~merged]
-        if len(primes):
-            fixed = full & ~(primes >> k)
-            covers_positive = _cubes_contain_any(primes >> k, primes & full, positive, k)
-            result += [
-                (int(m), int(v))
-                for m, v in zip(fixed[covers_positive], (primes & full)[covers_positive])
-            ]
-        keys = np.unique(np.concatenate(larger)) if larger else keys[:0]
-    return result
-
-
-def _cubes_contain_any(free: np.ndarray, value: np.ndarray, points: np.ndarray, k: int):
-    """For each cube (free conditions, value), whether any of the sorted points lies in it:
-    the cube's corners are enumerated, since merged cubes in noisy data are small."""
-    out = np.zeros(len(free), dtype=bool)
-    if not len(points):
-        return out
-    for size in np.unique(np.bitwise_count(free.astype(np.uint64))):
-        rows = np.flatnonzero(np.bitwise_count(free.astype(np.uint64)) == size)
-        corners = np.repeat(value[rows], 1 << int(size))
-        spread = free[rows]
-        for i in range(1 << int(size)):  # scatter the bits of i over each cube's free bits
-            offsets = np.zeros(len(rows), dtype=np.int64)
-            remaining = spread.copy()
-            bit_index = 0
-            while remaining.any():
-                lowest = remaining & -remaining
-                if i >> bit_index & 1:
-                    offsets |= lowest
-                remaining &= ~lowest
-                bit_index += 1
-            corners[i :: 1 << int(size)] |= offsets
-        where = np.searchsorted(points, corners)
-        where[where == len(points)] = 0
-        inside = (points[where] == corners).reshape(len(rows), 1 << int(size)).any(axis=1)
-        out[rows] = inside
-    return out
-
-
-def _primes_by_level(k: int, positive: np.ndarray, forbidden: np.ndarray) -> list[Term]:
-    """Shortest terms first, over every set of conditions (as CCubes): fast when the prime
-    implicants are short, whatever the number of don't-cares."""
-    found_masks = np.zeros(0, dtype=np.int64)
-    found_values = np.zeros(0, dtype=np.int64)
-    result: list[Term] = []
-    for size in range(1, k + 1):
-        level_masks, level_values = [], []
-        for chosen in combinations(range(k), size):
-            mask = sum(1 << (k - 1 - j) for j in chosen)
-            candidates = np.unique(positive & mask)
-            if len(forbidden):
-                candidates = candidates[~np.isin(candidates, np.unique(forbidden & mask))]
-            if len(candidates) and len(found_masks):
-                inside = (found_masks & ~mask) == 0
-                if inside.any():
-                    fm, fv = found_masks[inside], found_values[inside]
-                    covered = ((candidates[:, None] & fm[None, :]) == fv[None, :]).any(axis=1)
-                    candidates = candidates[~covered]
-            for value in candidates.tolist():
-                level_masks.append(mask)
-                level_values.append(value)
-                result.append((mask, value))
-        if level_masks:
-            found_masks = np.concatenate([found_masks, np.array(level_masks, dtype=np.int64)])
-            found_values = np.concatenate([found_values, np.array(level_values, dtype=np.int64)])
-    return result
-
-
-def coverage_sets(terms: list[Term], positive: np.ndarray) -> list[int]:
-    """For each term, the positive rows it covers, as a bit set over `positive`'s order."""
-    out = []
-    step = max(1, 4_000_000 // max(1, len(positive)))  # terms per batch: bounded memory
-    for start in range(0, len(terms), step):
-        batch = np.array(terms[start : start + step], dtype=np.int64).reshape(-1, 2)
-        hits = (positive[None, :] & batch[:, :1]) == batch[:, 1:]
-        packed = np.packbits(hits, axis=1, bitorder="little")
-        out += [int.from_bytes(row.tobytes(), "little") for row in packed]
-    return out
-
-
-def remove_dominated(terms: list[Term], covers: list[int]) -> tuple[list[Term], list[int]]:
-    """Row dominance: drop an implicant whose rows are a strict subset of another's."""
-    keep = [
-        i
-        for i, ci in enumerate(covers)
-        if not any(j != i and ci != cj and ci & cj == ci for j, cj in enumerate(covers))
-    ]
-    return [terms[i] for i in keep], [covers[i] for i in keep]
 
 
 @dataclass
