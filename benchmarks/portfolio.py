@@ -46,8 +46,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
 
-    var = tempfile.mkdtemp(prefix="koers-bench-")
-    os.environ.setdefault("KOERS_VAR_DIR", var)
+    # KOERS_VAR_DIR=DIR keeps the database there: a second run measures again without
+    # generating the data anew.
+    os.environ.setdefault("KOERS_VAR_DIR", tempfile.mkdtemp(prefix="koers-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.conf.dev")
     os.environ["KOERS_DEBUG"] = "0"
     import django
@@ -64,13 +65,16 @@ def main() -> None:
     from koers.projects.models import Project
 
     call_command("migrate", verbosity=0)
-    framework_load(raw=DEFAULT_FRAMEWORK_FILE.read_bytes())
     started = time.perf_counter()
-    generate(seed=1, organisations=1, projects_per_org=args.big)  # the organisation we measure
-    generate(seed=2, organisations=args.organisations - 1, projects_per_org=args.projects_per_org)
+    if not Project.objects.exists():
+        framework_load(raw=DEFAULT_FRAMEWORK_FILE.read_bytes())
+        generate(seed=1, organisations=1, projects_per_org=args.big)  # the one we measure
+        generate(
+            seed=2, organisations=args.organisations - 1, projects_per_org=args.projects_per_org
+        )
     print(
         f"data: {Project.objects.count()} projects in {Organisation.objects.count()} organisations "
-        f"({time.perf_counter() - started:.0f} s to generate)"
+        f"({time.perf_counter() - started:.0f} s to generate or reuse)"
     )
 
     big = Organisation.objects.order_by("id").first()

@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/qca.py            # every scenario
     .venv/bin/python benchmarks/qca.py --quick    # skip the 12 and 16 x 100,000 runs
+    python3 -m venv /tmp/peers && /tmp/peers/bin/pip install setqca pyqca
+    .venv/bin/python benchmarks/qca.py --peers-python /tmp/peers/bin/python  # side by side
 
 Data: k conditions, n cases, outcome = X1*X2 + X3*~X4 + X5*X6*X7 with noise (a share of the
 cases gets the opposite outcome). Each scenario runs in its own process so that peak memory
@@ -100,43 +102,93 @@ def references() -> None:
         print(f"  {case['id']:<30} {per_run * 1000:6.1f} ms (truth table + {kinds} solution types)")
 
 
+def run_peer(peer: str, data: np.ndarray, y: np.ndarray, fuzzy: bool) -> dict:
+    """setqca or pyqca on the same data: truth table, conservative and parsimonious."""
+    import pandas as pd
+
+    names = [f"X{j + 1}" for j in range(data.shape[1])]
+    frame = pd.DataFrame(data, columns=names)
+    frame["Y"] = y
+    started = time.perf_counter()
+    if peer == "setqca":
+        import setqca
+
+        model = (setqca.FSQCA if fuzzy else setqca.CSQCA)(consistency=0.8)
+        result = model.fit(frame, outcome="Y", conditions=names)
+        models = [len(result.solutions(kind)) for kind in ("conservative", "parsimonious")]
+    else:
+        here = Path(__file__).resolve().parent  # this file is qca.py too: look elsewhere
+        sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
+        import qca  # pyqca's package name
+
+        model = (qca.FSQCA if fuzzy else qca.CSQCA)(data=frame, outcome="Y", conditions=names)
+        result = model.fit(consistency_cutoff=0.8, coverage_cutoff=0.0)
+        models = [len(result.formulas)]  # pyqca reports one model per solution type
+    return {
+        "seconds": round(time.perf_counter() - started, 3),
+        "models": models,
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def measure(command: list[str], timeout: float) -> dict | str:
+    """One scenario in its own process (so that peak memory is its own)."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return f"gave no answer within {timeout:.0f} s"
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["killed (out of memory?)"])[-1]
+        return f"failed: {last[:120]}"
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--peers-python",
+        help="a Python with setqca and pyqca installed (not Koers dependencies), to compare",
+    )
+    parser.add_argument("--peer-timeout", type=float, default=240)
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--peer", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         label, k, n, fuzzy, noise = next(s for s in SCENARIOS if s[0] == args.one)
-        print(json.dumps(run_koers(*generate(k, n, fuzzy, noise))))
+        data, y = generate(k, n, fuzzy, noise)
+        result = run_peer(args.peer, data, y, fuzzy) if args.peer else run_koers(data, y)
+        print(json.dumps(result))
         return
-    print("Koers QCA engine (truth table + conservative + parsimonious):")
+    print("Truth table + conservative + parsimonious, each scenario in its own process:")
     for label, _k, n, _fuzzy, _noise in SCENARIOS:
         if args.quick and n >= 100_000:
             continue
-        try:
-            out = subprocess.run(
-                [sys.executable, __file__, "--one", label],
-                capture_output=True,
-                text=True,
-                timeout=600,
-                check=True,
-            ).stdout
-            r = json.loads(out.strip().splitlines()[-1])
-            print(
-                f"  {label:<22} {r['seconds']:8.3f} s  (table {r['truth_table_s']} s, "
-                f"conservative {r['conservative_s']} s, parsimonious {r['parsimonious_s']} s), "
-                f"peak {r['peak_mb']} MB, models {r['models'][0]}/{r['models'][1]}"
+        r = measure([sys.executable, __file__, "--one", label], 900)
+        if isinstance(r, str):
+            print(f"  {label:<22} Koers {r}")
+            continue
+        print(
+            f"  {label:<22} Koers  {r['seconds']:8.3f} s  (table {r['truth_table_s']} s, "
+            f"conservative {r['conservative_s']} s, parsimonious {r['parsimonious_s']} s), "
+            f"peak {r['peak_mb']} MB, models {r['models'][0]}/{r['models'][1]}"
+        )
+        for peer in ("setqca", "pyqca") if args.peers_python else ():
+            p = measure(
+                [args.peers_python, __file__, "--one", label, "--peer", peer], args.peer_timeout
             )
-        except subprocess.TimeoutExpired:
-            print(f"  {label:<22} did not finish within 600 s")
-    print("Reference datasets:")
+            if isinstance(p, str):
+                print(f"  {'':<22} {peer:<6} {p}")
+            else:
+                ratio = p["seconds"] / max(r["seconds"], 1e-9)
+                print(
+                    f"  {'':<22} {peer:<6} {p['seconds']:8.3f} s, peak {p['peak_mb']} MB, "
+                    f"models {'/'.join(map(str, p['models']))}: Koers is {ratio:.0f}x faster"
+                )
+    print("Reference datasets (Koers):")
     references()
-    for peer in ("setqca", "pyqca"):
-        try:
-            __import__(peer)
-            print(f"{peer} is installed but not yet wired into this benchmark")
-        except ImportError:
-            print(f"{peer}: not installed here, not measured")
+    if not args.peers_python:
+        print("Peers not measured; pass --peers-python with setqca and pyqca installed.")
 
 
 if __name__ == "__main__":

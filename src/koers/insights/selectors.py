@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, F, Max, Q, QuerySet
+from django.db.models import Avg, Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -200,24 +200,32 @@ def dashboard_build(*, organisation: Organisation, filters: DashboardFilter) -> 
 
 def _add_network(dashboard: Dashboard, organisation: Organisation) -> None:
     """Averages over other organisations' shared projects, per factor and per stage, each
-    shown only when at least five organisations contribute to it."""
-    shared = FactorScore.objects.filter(
-        scan_id=F("scan__project__last_scan_id"), scan__project__visibility__in=SHARED
-    ).exclude(scan__project__owner=organisation)
-    per_factor = (
-        shared.values("factor_number")
-        .annotate(avg=Avg("score"), orgs=Count("scan__project__owner", distinct=True))
-        .values_list("factor_number", "avg", "orgs")
-    )
-    dashboard.network = {
-        n: avg if orgs >= figures.MIN_ORGANISATIONS else None for n, avg, orgs in per_factor
-    }
-    per_stage = (
-        shared.values("scan__project__stage", "factor_number")
-        .annotate(avg=Avg("score"), orgs=Count("scan__project__owner", distinct=True))
-        .values_list("scan__project__stage", "factor_number", "avg", "orgs")
-    )
-    for stage, n, avg, orgs in per_stage:
-        dashboard.network_profile.setdefault(stage, {})[n] = (
-            avg if orgs >= figures.MIN_ORGANISATIONS else None
+    shown only when at least five organisations contribute to it. One query grouped by
+    organisation too; the averages and the counts of organisations are summed up here."""
+    rows = (
+        FactorScore.objects.filter(
+            scan_id=F("scan__project__last_scan_id"),
+            scan__project__visibility__in=SHARED,
+            score__isnull=False,
         )
+        .exclude(scan__project__owner=organisation)
+        .values("scan__project__stage", "factor_number", "scan__project__owner")
+        .annotate(total=Sum("score"), n=Count("id"))
+        .values_list("scan__project__stage", "factor_number", "scan__project__owner", "total", "n")
+    )
+    by_factor: dict[int, list] = {}
+    by_stage: dict[tuple[str, int], list] = {}
+    for stage, number, owner, total, n in rows:
+        for key, groups in ((number, by_factor), ((stage, number), by_stage)):
+            group = groups.setdefault(key, [0.0, 0, set()])
+            group[0] += total
+            group[1] += n
+            group[2].add(owner)
+
+    def shown(group: list) -> float | None:
+        total, n, owners = group
+        return total / n if len(owners) >= figures.MIN_ORGANISATIONS else None
+
+    dashboard.network = {number: shown(group) for number, group in by_factor.items()}
+    for (stage, number), group in by_stage.items():
+        dashboard.network_profile.setdefault(stage, {})[number] = shown(group)
