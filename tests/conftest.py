@@ -11,6 +11,15 @@ from .factories import OrganisationFactory, load_framework, make_project, member
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached figures (the network's) do not carry over from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def english():
     """Tests read service messages in English, the code's language; pages still choose their
     language per request (Dutch unless the user switched)."""

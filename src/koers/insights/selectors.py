@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncQuarter
@@ -24,6 +25,8 @@ from koers.projects.models import Project, StageEvent, Visibility
 from . import figures
 
 SHARED = (Visibility.NETWORK, Visibility.PUBLIC)
+# How long the network's figures are kept before they are computed again.
+NETWORK_SECONDS = 600
 ACTIVE_STAGES = (lifecycle.IDEA, lifecycle.EXPERIMENT, lifecycle.DEVELOPMENT)
 
 
@@ -200,8 +203,22 @@ def dashboard_build(*, organisation: Organisation, filters: DashboardFilter) -> 
 
 def _add_network(dashboard: Dashboard, organisation: Organisation) -> None:
     """Averages over other organisations' shared projects, per factor and per stage, each
-    shown only when at least five organisations contribute to it. One query grouped by
-    organisation too; the averages and the counts of organisations are summed up here."""
+    shown only when at least five organisations contribute to it. They read the whole
+    network's scans and change slowly, so they are kept for NETWORK_SECONDS per viewing
+    organisation."""
+    key = f"koers:network:{organisation.pk}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _network_figures(organisation)
+        cache.set(key, cached, NETWORK_SECONDS)
+    dashboard.network, dashboard.network_profile = cached
+
+
+def _network_figures(
+    organisation: Organisation,
+) -> tuple[dict[int, float | None], dict[str, dict[int, float | None]]]:
+    """One query grouped by organisation too; averages and counts of organisations are
+    summed up here."""
     rows = (
         FactorScore.objects.filter(
             scan_id=F("scan__project__last_scan_id"),
@@ -226,6 +243,7 @@ def _add_network(dashboard: Dashboard, organisation: Organisation) -> None:
         total, n, owners = group
         return total / n if len(owners) >= figures.MIN_ORGANISATIONS else None
 
-    dashboard.network = {number: shown(group) for number, group in by_factor.items()}
+    per_stage: dict[str, dict[int, float | None]] = {}
     for (stage, number), group in by_stage.items():
-        dashboard.network_profile.setdefault(stage, {})[number] = shown(group)
+        per_stage.setdefault(stage, {})[number] = shown(group)
+    return {number: shown(group) for number, group in by_factor.items()}, per_stage
