@@ -42,8 +42,8 @@ def generate(
     if not fuzzy:
         return crisp, y
     # memberships on the case's side of 0.5, never exactly 0.5
-    data = np.where(crisp == 1, rng.uniform(0.7, 1.0, (n, k)), rng.uniform(0.0, 0.3, (n, k)))
-    ym = np.where(y == 1, rng.uniform(0.7, 1.0, n), rng.uniform(0.0, 0.3, n))
+    data = np.where(crisp == 1, rng.uniform(0.9, 1.0, (n, k)), rng.uniform(0.0, 0.1, (n, k)))
+    ym = np.where(y == 1, rng.uniform(0.9, 1.0, n), rng.uniform(0.0, 0.1, n))
     return data, ym
 
 

@@ -38,3 +38,7 @@ def test_on_larger_noisy_data_both_methods_agree():
     for mask, value in primes[:500]:
         assert ((positive & mask) == value).any()
         assert not ((forbidden & mask) == value).any()
+
+
+def test_with_nothing_forbidden_the_only_prime_is_the_empty_term():
+    assert prime_implicants(3, np.array([1, 5, 6]), np.array([], dtype=np.int64)) == [(0, 0)]

@@ -22,6 +22,8 @@ def prime_implicants(k: int, positive: np.ndarray, forbidden: np.ndarray) -> lis
     noisy data. The cheaper is chosen by that estimate; both give the same implicants."""
     positive = np.unique(positive.astype(np.int64))
     forbidden = np.unique(forbidden.astype(np.int64))
+    if len(positive) and not len(forbidden):
+        return [(0, 0)]  # nothing to avoid: the empty term (always true) covers everything
     by_level_cost = 2**k * (len(positive) + len(forbidden))
     if by_level_cost <= LEVEL_BUDGET or len(forbidden) < 2**k // 4:
         return _primes_by_level(k, positive, forbidden)
