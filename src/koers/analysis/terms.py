@@ -34,6 +34,8 @@ def parse_term(text: str, names: Sequence[str]) -> Term:
     """'A*~B' -> term; condition names as given, '~' negates (R also accepts lower case for
     negation in crisp sets; Koers asks for the explicit '~')."""
     k = len(names)
+    if text.strip() == "1":
+        return 0, 0  # the empty term, always true
     index = {n: j for j, n in enumerate(names)}
     mask = value = 0
     for raw in text.replace(" ", "").split("*"):
