@@ -24,7 +24,7 @@ SMALL_GROUP = 12
 # when there are at most this many; otherwise none is claimed.
 CONFIRM_AT_MOST = 24
 # Time HiGHS may take to prove a minimum cover of one group of rows.
-ILP_SECONDS = 15.0
+ILP_SECONDS = 10.0
 
 
 @dataclass

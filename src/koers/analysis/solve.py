@@ -9,11 +9,13 @@ from .fit import sufficiency, sufficiency_of_rows
 from .membership import disjunction_membership, term_membership
 from .primes import coverage_sets, prime_implicants, remove_dominated
 from .terms import Term, bit, parse_term, term_order_key, write_solution, write_term
-from .truthtable import TruthTable
+from .truthtable import TruthTable, configurations
 
 KINDS = ("conservative", "parsimonious", "intermediate")
 # Term memberships held at once while fitting a model (64 MB of floats).
 FIT_CELLS = 8_000_000
+# Membership evaluations (terms x cases, summed over models) spent on fitting models.
+FIT_BUDGET = 300_000_000
 
 
 @dataclass
@@ -58,6 +60,9 @@ def _fit_model(
     A term's unique coverage is what the model loses without it: where the term is the
     single largest membership, the model falls back to the second largest."""
     cache = {} if cache is None else cache
+    data = np.asfortranarray(data)  # each condition's column contiguous: terms read columns
+    crisp = bool(np.all((data == 0) | (data == 1)))
+    codes = configurations(data)[0] if crisp else None  # crisp: a term is one comparison
     n = len(y)
     top, second, owner = np.zeros(n), np.zeros(n), np.full(n, -1)
     each: list[np.ndarray] = []
@@ -67,7 +72,7 @@ def _fit_model(
         for t in terms[start : start + block]:
             m = cache.get(t)
             if m is None:
-                m = term_membership(data, t)
+                m = ((codes & t[0]) == t[1]).astype(float) if crisp else term_membership(data, t)
                 if (len(cache) + 1) * n <= FIT_CELLS:
                     cache[t] = m
             rows.append(m)
@@ -176,6 +181,10 @@ def solve(
     if row_dom:
         implicants, covers = remove_dominated(implicants, covers)
     result = minimal_covers(covers, len(positive), cap=cap)
+    # Fitting costs terms x cases per model: with models of thousands of terms over a
+    # hundred thousand cases, only as many as FIT_BUDGET allows are fitted and shown.
+    per_model = max(1, len(result.models[0]) if result.models else 1) * max(1, len(y))
+    kept = result.models[: max(1, FIT_BUDGET // per_model)]
     cache: dict[Term, np.ndarray] = {}
     models = [
         _fit_model(
@@ -185,7 +194,7 @@ def solve(
             names,
             cache,
         )
-        for model in result.models
+        for model in kept
     ]
     if result.total > 1:  # the best-fitting models first
         models.sort(key=lambda m: (-round(m.inclusion, 6), -round(m.coverage, 6)))
