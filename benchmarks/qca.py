@@ -77,22 +77,13 @@ def run_koers(data: np.ndarray, y: np.ndarray) -> dict:
 def references() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from analysis.reference import expected, load  # tests/analysis/reference.py
-    from koers.analysis import solve, truth_table
+    from analysis.reference import expected, table_for  # tests/analysis/reference.py
+    from koers.analysis import solve
 
     for case in expected()["sufficiency_cases"]:
-        cases, data, y = load(case["csv"], case["outcome"], case["conditions"])
-        cut = case["incl.cut"]
         started = time.perf_counter()
         for _ in range(20):
-            tt = truth_table(
-                data,
-                y,
-                conditions=case["conditions"],
-                case_names=cases,
-                incl_cut=tuple(cut) if isinstance(cut, list) else (cut,),
-                n_cut=case["n.cut"],
-            )
+            tt, data, y = table_for(case)  # reads the CSV too, as a user's run would
             for s in case["solutions"]:
                 solve(
                     tt, data, y, kind=s["type"], dir_exp=s.get("dir.exp"), row_dom=case["row.dom"]

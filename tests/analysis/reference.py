@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
+from koers.analysis import truth_table
+
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "qca-reference"
 
 
@@ -29,3 +31,18 @@ def load(
 def terms(expression: str) -> frozenset[frozenset[str]]:
     """An expression as a set of terms, each a set of literals: order does not matter."""
     return frozenset(frozenset(t.strip().split("*")) for t in expression.split("+"))
+
+
+def table_for(case):
+    cases, data, y = load(case["csv"], case["outcome"], case["conditions"])
+    cut = case["incl.cut"]
+    tt = truth_table(
+        data,
+        y,
+        conditions=case["conditions"],
+        case_names=cases,
+        incl_cut=tuple(cut) if isinstance(cut, list) else (cut,),
+        n_cut=case["n.cut"],
+        pri_cut=case["pri.cut"],
+    )
+    return tt, data, y

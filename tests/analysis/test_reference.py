@@ -5,30 +5,15 @@ Models are compared as sets of terms, fit to 3 decimals."""
 import numpy as np
 import pytest
 
-from koers.analysis import crisp, expression_fit, fuzzy, necessity_table, solve, truth_table
+from koers.analysis import crisp, expression_fit, fuzzy, necessity_table, solve
 from koers.analysis.fit import necessity
 from koers.analysis.membership import disjunction_membership
 from koers.analysis.terms import parse_expression
 
-from .reference import expected, load, terms
+from .reference import expected, load, table_for, terms
 
 CASES = expected()["sufficiency_cases"]
 TOL = 0.0015  # R rounds to 3 decimals
-
-
-def table_for(case):
-    cases, data, y = load(case["csv"], case["outcome"], case["conditions"])
-    cut = case["incl.cut"]
-    tt = truth_table(
-        data,
-        y,
-        conditions=case["conditions"],
-        case_names=cases,
-        incl_cut=tuple(cut) if isinstance(cut, list) else (cut,),
-        n_cut=case["n.cut"],
-        pri_cut=case["pri.cut"],
-    )
-    return tt, data, y
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

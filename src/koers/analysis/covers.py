@@ -65,7 +65,7 @@ def _solve_cover(
 
 
 class _Stop(Exception):
-    pass
+    """Ends a search early: enough work done, or the first cover found."""
 
 
 class _Chart:
