@@ -1,5 +1,7 @@
 """The analysis page's settings, validated on the server."""
 
+from dataclasses import fields
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -82,15 +84,5 @@ class AnalysisForm(forms.Form):
     def settings(self) -> AnalysisSettings:
         if not self.is_bound:
             return AnalysisSettings()
-        c = self.cleaned_data
-        return AnalysisSettings(
-            outcome=c["outcome"],
-            factors=tuple(sorted(c["factors"])),
-            exclusion=c["exclusion"],
-            crossover=c["crossover"],
-            inclusion=c["inclusion"],
-            incl_cut=c["incl_cut"],
-            n_cut=c["n_cut"],
-            kind=c["kind"],
-            scope=c["scope"],
-        )
+        chosen = {f.name: self.cleaned_data[f.name] for f in fields(AnalysisSettings)}
+        return AnalysisSettings(**{**chosen, "factors": tuple(sorted(chosen["factors"]))})

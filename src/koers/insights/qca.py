@@ -118,6 +118,8 @@ class PortfolioAnalysis:
     models_complete: bool = True
     xy: list[tuple[Case, float, float]] = field(default_factory=list)  # first model vs outcome
     uncovered: list[Case] = field(default_factory=list)  # outcome reached on no path
+    # each case's calibrated membership per chosen factor number, as the engine saw it
+    memberships: dict[int, dict[int, float]] = field(default_factory=dict)
 
 
 def analysis_projects(*, organisation: Organisation, scope: str) -> QuerySet[Project]:
@@ -160,6 +162,10 @@ def portfolio_analysis(
         crossover=settings.crossover,
         inclusion=settings.inclusion,
     )
+    result.memberships = {
+        c.project_id: {f.number: float(m) for f, m in zip(factors, row)}
+        for c, row in zip(complete, data)
+    }
     y = np.array([c.scaled if settings.outcome == "scaled" else c.implemented for c in complete])
     y = y.astype(float)
     result.with_outcome = int(y.sum())
@@ -241,25 +247,17 @@ def _necessity(row: NecessityRow, by_key: dict[str, Factor]) -> Necessity:
 def project_path(analysis: PortfolioAnalysis, project_id: int) -> tuple[Path | None, list[Literal]]:
     """The path of the first model a project follows, or the closest one and what it lacks
     (the literals in which its membership is 0.5 or less)."""
-    case = next((c for c in analysis.cases if c.project_id == project_id), None)
-    if case is None or not analysis.models:
+    strong = analysis.memberships.get(project_id)  # factor number -> membership in "strong"
+    if strong is None or not analysis.models:
         return None, []
-    s = analysis.settings
     best: tuple[float, Path, list[Literal]] | None = None
     for path in analysis.models[0].paths:
-        memberships = []
-        for lit in path.literals:
-            m = float(
-                fuzzy(
-                    np.array([case.scores[lit.factor.number]]),
-                    exclusion=s.exclusion,
-                    crossover=s.crossover,
-                    inclusion=s.inclusion,
-                )[0]
-            )
-            memberships.append((m if lit.strong else 1.0 - m, lit))
-        score = min(m for m, _lit in memberships)
-        lacking = [lit for m, lit in memberships if m <= 0.5]
+        held = [
+            (strong[lit.factor.number] if lit.strong else 1.0 - strong[lit.factor.number], lit)
+            for lit in path.literals
+        ]
+        score = min(m for m, _lit in held)
+        lacking = [lit for m, lit in held if m <= 0.5]
         if best is None or score > best[0]:
             best = (score, path, lacking)
     assert best is not None
