@@ -1,6 +1,9 @@
 """Model ambiguity: every minimal cover counted, a cap on those kept, a floor when counting
 would take too long, and essential implicants that hold for all models, not just the kept."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from koers.analysis.covers import minimal_covers, minimum_cover
 
 
@@ -42,6 +45,42 @@ def test_counting_stops_at_the_work_limit_and_says_the_count_is_a_floor():
     assert len(result.models) <= result.total < 40320
     assert all(len(m) == 8 for m in result.models)
     assert minimal_covers(covers, 16, cap=10, work=10**9).total == 40320
+
+
+@st.composite
+def charts(draw):
+    """Rows each covered by at least one of a few overlapping implicants."""
+    n_rows = draw(st.integers(2, 12))
+    covers = draw(st.lists(st.integers(1, 2**n_rows - 1), min_size=1, max_size=30))
+    union = 0
+    for c in covers:
+        union |= c
+    return covers + [1 << r for r in range(n_rows) if not union >> r & 1], n_rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(charts())
+def test_counting_without_listing_gives_the_listed_total(chart):
+    covers, n_rows = chart
+    listed = minimal_covers(covers, n_rows, cap=1, work=10**9)
+    assert listed.complete
+    counted = minimal_covers(covers, n_rows, cap=1, work=3)  # listing stops, counting goes on
+    if counted.complete:
+        assert counted.total == listed.total
+    else:
+        assert 1 <= counted.total <= listed.total
+
+
+def test_a_chart_with_more_models_than_can_be_listed_is_counted_exactly():
+    # rows 0..23 in a ring; implicants cover three neighbouring rows, each twice over:
+    # 8 implicants are needed, and every minimal model picks one of 3 offsets, 2**8 ways
+    covers = [(0b111 << r | 0b111 >> (24 - r)) & (2**24 - 1) for r in range(24) for _ in range(2)]
+    listed = minimal_covers(covers, 24, cap=5, work=10**9)
+    assert listed.total == 3 * 2**8
+    counted = minimal_covers(covers, 24, cap=5, work=300)
+    assert counted.complete
+    assert counted.total == 3 * 2**8
+    assert all(len(m) == 8 for m in counted.models)
 
 
 def test_essential_implicants_hold_for_all_models_even_beyond_the_cap():

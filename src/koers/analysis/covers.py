@@ -2,22 +2,25 @@
 rows (R's models: ties are not broken by literal count), counted, with a cap on those kept.
 
 The fewest is found by search for small groups of rows and by integer programming (HiGHS, as
-R's findmin uses lpSolve) for large ones; models are enumerated by an exact search with a
-deterministic work limit, past which their number is reported as a floor.
-"""
+R's findmin uses lpSolve) for large ones. Models are listed by an exact search with a
+deterministic work limit; past it they are counted without being listed, and only when that
+too runs past its limit is their number reported as a floor."""
 
 import math
 from dataclasses import dataclass
 from itertools import islice, product
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import coo_array
 
 DEFAULT_MODEL_CAP = 256
 # Search work (rows examined, summed over steps) spent on finding and counting models;
 # past it the count is a floor. Deterministic; about 0.2 s here.
 WORK_LIMIT = 40_000
+# Counting without listing, when the search stops, may do this many times its work (rows
+# examined, summed over steps; about 1 s here) before the count is given as a floor.
+COUNT_WORK_FACTOR = 6
 # Groups of rows up to this size find their minimum by search; larger ones by HiGHS.
 SMALL_GROUP = 12
 # Implicants shared by the models kept are confirmed as in every model one by one, by HiGHS,
@@ -145,6 +148,145 @@ class _Chart:
             excluded |= 1 << j
 
 
+class _Counter:
+    """Counts the minimum covers of a chart without listing them, for charts with more than
+    the search lists in time. The same branching as _Chart.search, with two savings that
+    keep it exact at scale: the rows left often fall apart into groups that no usable column
+    joins, whose counts multiply; and a remaining chart met again (the same rows left, the
+    same usable columns among those touching them) is looked up instead of searched again.
+
+    Every cover of the overall minimum size is minimal on each remaining chart too (a
+    smaller one there would make a smaller cover overall), so a remaining chart is known by
+    its minimum size and how many covers have that size."""
+
+    def __init__(self, chart: _Chart, limit: int):
+        self.columns = [c & chart.rows_mask for c in chart.columns]
+        self.weights = [len(m) for m in chart.members]
+        self.by_row = {r: sum(1 << j for j in js) for r, js in chart.by_row.items()}
+        self.limit = limit
+        self.work = 0
+        # (rows, columns) -> (minimum size, number of covers), or a size the minimum exceeds
+        self.known: dict[tuple[int, int], tuple[int, int] | int] = {}
+
+    def minimum(self, uncovered: int, usable: int, bound: int) -> tuple[int, int] | None:
+        """(fewest usable columns covering `uncovered`, how many covers have that many,
+        counting each column's multiplicity), or None when the fewest is more than `bound`."""
+        if not uncovered:
+            return (0, 1) if bound >= 0 else None
+        touching = 0
+        for r in _bits(uncovered):
+            touching |= self.by_row[r]
+        key = (uncovered, usable & touching)
+        seen = self.known.get(key)
+        if isinstance(seen, tuple):
+            return seen if seen[0] <= bound else None
+        if seen is not None and bound <= seen:
+            return None
+        found = self._solve(uncovered, key[1], bound)
+        self.known[key] = found if found is not None else bound
+        return found
+
+    def _solve(self, uncovered: int, usable: int, bound: int) -> tuple[int, int] | None:
+        reach: dict[int, int] = {}  # row -> rows its usable columns cover
+        held: dict[int, int] = {}  # row -> its usable columns
+        size: dict[int, int] = {}  # usable column -> rows left it covers
+        share = 0.0  # a cover has at least the sum over rows of 1 / its widest column
+        for r in _bits(uncovered):
+            columns = self.by_row[r] & usable
+            if not columns:
+                return None
+            near, widest = 0, 0
+            for j in _bits(columns):
+                rows = self.columns[j] & uncovered
+                near |= rows
+                widest = max(widest, size.setdefault(j, rows.bit_count()))
+            reach[r], held[r] = near, columns
+            share += 1 / widest
+        self.work += len(reach)
+        if self.work > self.limit:
+            raise _Stop
+        if share > bound + 1e-9:
+            return None
+        needed = _undominated(held)
+        if needed != uncovered:  # covering the other rows covers these too
+            return self.minimum(needed, usable, bound)
+        groups = _groups_of(reach)
+        if len(groups) > 1:
+            return self._product(groups, reach, usable, bound)
+        if _packing_bound(reach) > bound:
+            return None
+        # Branch on the column covering most rows: with it the chart shrinks most, without
+        # it the rows are most likely to fall apart into groups.
+        j = max(size, key=size.__getitem__)
+        with_j = self.minimum(uncovered & ~self.columns[j], usable & ~(1 << j), bound - 1)
+        without_j = self.minimum(uncovered, usable & ~(1 << j), bound)
+        if with_j is not None:
+            with_j = (with_j[0] + 1, with_j[1] * self.weights[j])
+        return _fewer(with_j, without_j)
+
+    def _product(self, groups: list[int], reach, usable: int, bound: int):
+        floors = [_packing_bound({r: reach[r] for r in _bits(g)}) for g in groups]
+        rest = sum(floors)
+        size, count = 0, 1
+        for group, floor in zip(groups, floors):
+            rest -= floor
+            found = self.minimum(group, usable, bound - size - rest)
+            if found is None:
+                return None
+            size, count = size + found[0], count * found[1]
+        return size, count
+
+
+def _fewer(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Of two (size, count) results the smaller size, counts added when the sizes tie."""
+    if a is None or b is None:
+        return a or b
+    if a[0] != b[0]:
+        return min(a, b)
+    return a[0], a[1] + b[1]
+
+
+def _undominated(held: dict[int, int]) -> int:
+    """Rows whose usable columns do not include all of another row's, as a mask."""
+    kept: list[int] = []
+    mask = 0
+    for r in sorted(held, key=lambda r: held[r].bit_count()):
+        columns = held[r]
+        if all(held[q] & ~columns for q in kept):
+            kept.append(r)
+            mask |= 1 << r
+    return mask
+
+
+def _groups_of(reach: dict[int, int]) -> list[int]:
+    """Rows joined through the rows their columns reach, as masks."""
+    groups = []
+    left = 0
+    for r in reach:
+        left |= 1 << r
+    while left:
+        group = frontier = left & -left
+        while frontier:
+            near = 0
+            for r in _bits(frontier):
+                near |= reach[r]
+            frontier = near & ~group
+            group |= frontier
+        groups.append(group)
+        left &= ~group
+    return groups
+
+
+def _packing_bound(reach: dict[int, int]) -> int:
+    """Rows no single column covers two of each need their own: a lower bound on any cover."""
+    bound, blocked = 0, 0
+    for r in sorted(reach, key=lambda r: reach[r].bit_count()):
+        if not blocked >> r & 1:
+            bound += 1
+            blocked |= reach[r]
+    return bound
+
+
 def _bits(value: int):
     while value:
         lowest = value & -value
@@ -230,28 +372,21 @@ def _group_covers(covers: list[int], n_rows: int, cap: int, work: int) -> Covers
         return Covers(models=[list(first)], total=1, essential=[], complete=False, proven=False)
     size = len(first)
     chart = _Chart(covers, n_rows)
-    models: list[tuple[int, ...]] = []
-    total = 0
-
-    def found(columns: tuple[int, ...]) -> None:
-        nonlocal total
-        total += math.prod(len(chart.members[j]) for j in columns)
-        for combination in product(*(chart.members[j] for j in columns)):
-            if len(models) >= cap:
-                break
-            models.append(tuple(sorted(combination)))
-
-    complete = True
-    try:
-        chart.search(size, found, work)
-    except _Stop:
-        complete = False
-        if not models:  # the search stopped before it reached a model: show the solver's
-            models.append(first)
-            total = 1
+    models, total, complete = _list_models(chart, size, cap, work)
+    if not complete:  # too many to list in time: rule out columns, list again, and count
+        never = _never_in_a_minimum(chart, size)
+        again = _list_models(chart, size, cap, work, never)
+        if again[2] or len(again[0]) > len(models):
+            models, total, complete = again
+        if not complete:
+            counted = _count(chart, size, work * COUNT_WORK_FACTOR, never)
+            if counted is not None:
+                total, complete = counted, True
+        if not models:  # neither search reached a model: show the solver's
+            models, total = [first], max(total, 1)
     models.sort()
     in_every = set.intersection(*(set(m) for m in models)) if models else set()
-    if total > len(models):  # confirm each candidate: without it, no cover of that size exists
+    if total > len(models) or not complete:  # confirm: without it, no cover of that size exists
         in_every = {
             i
             for i in in_every
@@ -264,6 +399,67 @@ def _group_covers(covers: list[int], n_rows: int, cap: int, work: int) -> Covers
         essential=sorted(in_every),
         complete=complete,
     )
+
+
+def _list_models(
+    chart: _Chart, size: int, cap: int, work: int, never: int = 0
+) -> tuple[list[tuple[int, ...]], int, bool]:
+    """Models found by the chart's search (at most `cap` kept), how many, and whether the
+    search finished within `work`; `never` masks columns the search may leave out."""
+    models: list[tuple[int, ...]] = []
+    total = 0
+
+    def found(columns: tuple[int, ...]) -> None:
+        nonlocal total
+        total += math.prod(len(chart.members[j]) for j in columns)
+        for combination in product(*(chart.members[j] for j in columns)):
+            if len(models) >= cap:
+                break
+            models.append(tuple(sorted(combination)))
+
+    try:
+        chart.search(size, found, work, excluded=never)
+    except _Stop:
+        return models, total, False
+    return models, total, True
+
+
+def _count(chart: _Chart, size: int, limit: int, never: int) -> int | None:
+    """How many minimum covers the chart has (`size` each) without the columns in `never`,
+    or None past the work limit."""
+    counter = _Counter(chart, limit)
+    usable = (1 << len(chart.columns)) - 1 & ~never
+    try:
+        found = counter.minimum(chart.rows_mask, usable, size)
+    except _Stop:
+        return None
+    assert found is not None and found[0] == size  # size is the proven minimum
+    return found[1]
+
+
+def _never_in_a_minimum(chart: _Chart, size: int) -> int:
+    """Columns no cover of `size` can use, as a mask, by the linear relaxation's reduced
+    costs: a cover with column j has at least LP optimum + reduced cost of j columns.
+    On noisy charts this rules out about half of them before any search."""
+    index = {r: i for i, r in enumerate(chart.rows)}
+    rows, columns = zip(
+        *((index[r], j) for j, c in enumerate(chart.columns) for r in _bits(c) if r in index)
+    )
+    chart_matrix = coo_array(
+        (np.ones(len(rows)), (rows, columns)), shape=(len(index), len(chart.columns))
+    ).tocsr()
+    relaxed = linprog(
+        np.ones(len(chart.columns)),
+        A_ub=-chart_matrix,
+        b_ub=-np.ones(len(index)),
+        bounds=(0, 1),
+        method="highs",
+    )
+    if relaxed.status != 0:
+        return 0
+    reduced = 1 - chart_matrix.T @ -relaxed.ineqlin.marginals
+    beyond = np.flatnonzero(relaxed.fun + reduced > size + 1e-6)
+    return sum(1 << int(j) for j in beyond)
 
 
 def _smallest_cover(covers: list[int], n_rows: int) -> tuple[tuple[int, ...], bool]:
