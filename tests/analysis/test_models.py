@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from koers.analysis.covers import minimal_covers, minimum_cover
+from koers.analysis.incidence import Incidence
 
 
 def independent_rows(rows: int, choices: int) -> list[int]:
@@ -14,7 +15,7 @@ def independent_rows(rows: int, choices: int) -> list[int]:
 
 def test_implicants_covering_the_same_rows_multiply_the_models():
     covers = independent_rows(6, 3)
-    result = minimal_covers(covers, 6, cap=256)
+    result = minimal_covers(Incidence.of(covers, 6), cap=256)
     assert result.total == 3**6
     assert result.complete
     assert len(result.models) == 256
@@ -29,7 +30,7 @@ def test_implicants_covering_the_same_rows_multiply_the_models():
 def test_a_larger_cover_is_never_a_model():
     # rows 0..2; implicant 0 covers all three, the others one each
     covers = [0b111, 0b001, 0b010, 0b100]
-    result = minimal_covers(covers, 3)
+    result = minimal_covers(Incidence.of(covers, 3))
     assert result.models == [[0]]
     assert result.total == 1
     assert result.essential == [0]
@@ -39,12 +40,12 @@ def test_counting_stops_at_the_work_limit_and_says_the_count_is_a_floor():
     # implicants pair each of 8 rows with each of 8 others: every perfect matching (8!)
     # is a minimal model, and no two implicants cover the same rows
     covers = [1 << i | 1 << (8 + j) for i in range(8) for j in range(8)]
-    result = minimal_covers(covers, 16, cap=10, work=200)
+    result = minimal_covers(Incidence.of(covers, 16), cap=10, work=200)
     assert not result.complete
     assert 1 <= len(result.models) <= 10
     assert len(result.models) <= result.total < 40320
     assert all(len(m) == 8 for m in result.models)
-    assert minimal_covers(covers, 16, cap=10, work=10**9).total == 40320
+    assert minimal_covers(Incidence.of(covers, 16), cap=10, work=10**9).total == 40320
 
 
 @st.composite
@@ -62,9 +63,11 @@ def charts(draw):
 @given(charts())
 def test_counting_without_listing_gives_the_listed_total(chart):
     covers, n_rows = chart
-    listed = minimal_covers(covers, n_rows, cap=1, work=10**9)
+    listed = minimal_covers(Incidence.of(covers, n_rows), cap=1, work=10**9)
     assert listed.complete
-    counted = minimal_covers(covers, n_rows, cap=1, work=3)  # listing stops, counting goes on
+    counted = minimal_covers(
+        Incidence.of(covers, n_rows), cap=1, work=3
+    )  # listing stops, counting goes on
     if counted.complete:
         assert counted.total == listed.total
     else:
@@ -75,9 +78,9 @@ def test_a_chart_with_more_models_than_can_be_listed_is_counted_exactly():
     # rows 0..23 in a ring; implicants cover three neighbouring rows, each twice over:
     # 8 implicants are needed, and every minimal model picks one of 3 offsets, 2**8 ways
     covers = [(0b111 << r | 0b111 >> (24 - r)) & (2**24 - 1) for r in range(24) for _ in range(2)]
-    listed = minimal_covers(covers, 24, cap=5, work=10**9)
+    listed = minimal_covers(Incidence.of(covers, 24), cap=5, work=10**9)
     assert listed.total == 3 * 2**8
-    counted = minimal_covers(covers, 24, cap=5, work=300)
+    counted = minimal_covers(Incidence.of(covers, 24), cap=5, work=300)
     assert counted.complete
     assert counted.total == 3 * 2**8
     assert all(len(m) == 8 for m in counted.models)
@@ -86,7 +89,7 @@ def test_a_chart_with_more_models_than_can_be_listed_is_counted_exactly():
 def test_essential_implicants_hold_for_all_models_even_beyond_the_cap():
     # row 0 only by implicant 0; rows 1..8 by two implicants each: 256 models share 0
     covers = [0b1] + [1 << r for r in range(1, 9) for _ in range(2)]
-    result = minimal_covers(covers, 9, cap=5)
+    result = minimal_covers(Incidence.of(covers, 9), cap=5)
     assert result.total == 2**8
     assert result.essential == [0]
 

@@ -13,10 +13,13 @@ from itertools import islice, product
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import coo_array
+from scipy.sparse.csgraph import connected_components
+
+from .incidence import Incidence
 
 DEFAULT_MODEL_CAP = 256
-# Search work (rows examined, summed over steps) spent on finding and counting models;
-# past it the count is a floor. Deterministic; about 0.2 s here.
+# Search work (rows examined, summed over steps) spent on listing models; past it they are
+# counted without listing. Deterministic; about 0.2 s here.
 WORK_LIMIT = 40_000
 # Counting without listing, when the search stops, may do this many times its work (rows
 # examined, summed over steps; about 1 s here) before the count is given as a floor.
@@ -44,21 +47,20 @@ def minimum_cover(
 ) -> tuple[int, ...] | None:
     """One cover with the fewest implicants, by integer programming (HiGHS), as R's findmin
     does with lpSolve; None when no cover exists or none is proven smallest in time."""
-    found, proven = _solve_cover(covers, n_rows, excluded)
+    found, proven = _solve_cover(Incidence.of(covers, n_rows), excluded)
     return found if proven else None
 
 
 def _solve_cover(
-    covers: list[int], n_rows: int, excluded: frozenset[int] = frozenset()
+    chart: Incidence, excluded: frozenset[int] = frozenset()
 ) -> tuple[tuple[int, ...] | None, bool]:
     """The best cover HiGHS finds within ILP_SECONDS, and whether it is proven smallest."""
-    rows, columns = zip(*((r, i) for i, c in enumerate(covers) for r in _bits(c))) or ((), ())
-    chart = coo_array((np.ones(len(rows)), (rows, columns)), shape=(n_rows, len(covers)))
-    upper = np.array([0.0 if i in excluded else 1.0 for i in range(len(covers))])
+    upper = np.ones(chart.n_columns)
+    upper[list(excluded)] = 0
     result = milp(
-        np.ones(len(covers)),
-        constraints=[LinearConstraint(chart, lb=1)],
-        integrality=np.ones(len(covers)),
+        np.ones(chart.n_columns),
+        constraints=[LinearConstraint(chart.matrix(), lb=1)],
+        integrality=np.ones(chart.n_columns),
         bounds=Bounds(0, upper),
         options={"time_limit": ILP_SECONDS},
     )
@@ -295,7 +297,7 @@ def _bits(value: int):
 
 
 def minimal_covers(
-    covers: list[int], n_rows: int, cap: int = DEFAULT_MODEL_CAP, work: int = WORK_LIMIT
+    chart: Incidence, cap: int = DEFAULT_MODEL_CAP, work: int = WORK_LIMIT
 ) -> Covers:
     """Every combination of the minimum number of implicants covering all rows (R's models),
     at most `cap` of them kept; all are counted unless that takes more than `work` steps.
@@ -303,37 +305,27 @@ def minimal_covers(
     Implicants that alone cover some row are in every model; the rows they leave fall apart
     into groups that no implicant joins, each solved on its own: the models are every
     combination of the groups' models, and their number the product."""
+    n_rows = chart.n_rows
     if n_rows == 0:
         return Covers(models=[[]], total=1, essential=[])
-    union = 0
-    for c in covers:
-        union |= c
-    if union != (1 << n_rows) - 1:
+    per_row = np.bincount(chart.rows, minlength=n_rows)
+    if not per_row.all():
         return Covers(models=[], total=0, essential=[])
-    rows_of = [list(_bits(c)) for c in covers]
-    implicants_of: list[list[int]] = [[] for _ in range(n_rows)]
-    for i, rows in enumerate(rows_of):
-        for r in rows:
-            implicants_of[r].append(i)
-    sole = sorted({found[0] for found in implicants_of if len(found) == 1})
-    covered = 0
-    for i in sole:
-        covered |= covers[i]
-    groups = _groups([[r for r in rows if not covered >> r & 1] for rows in rows_of], n_rows)
+    sole = np.unique(chart.columns[per_row[chart.rows] == 1])
+    open_rows = np.ones(n_rows, dtype=bool)
+    open_rows[chart.rows[np.isin(chart.columns, sole)]] = False
     parts = []
-    for rows in groups:
-        local = {r: n for n, r in enumerate(rows)}
-        members = sorted({i for r in rows for i in implicants_of[r]})
-        local_covers = [sum(1 << local[r] for r in rows_of[i] if r in local) for i in members]
-        part = _group_covers(local_covers, len(rows), cap, work)
-        parts.append(([[members[i] for i in m] for m in part.models], part, members))
+    for members, group in _groups(chart, open_rows):
+        part = _group_covers(group, cap, work)
+        parts.append(([[int(members[i]) for i in m] for m in part.models], part, members))
+    sole_list = sole.tolist()
     models = [
-        sorted(sole + [i for chosen in combination for i in chosen])
+        sorted(sole_list + [i for chosen in combination for i in chosen])
         for combination in islice(product(*(p[0] for p in parts)), cap)
     ]
-    in_every = set(sole)
+    in_every = set(sole_list)
     for _models, part, members in parts:
-        in_every |= {members[i] for i in part.essential}
+        in_every |= {int(members[i]) for i in part.essential}
     return Covers(
         models=sorted(models),
         total=math.prod(p[1].total for p in parts),
@@ -343,35 +335,36 @@ def minimal_covers(
     )
 
 
-def _groups(rows_of: list[list[int]], n_rows: int) -> list[list[int]]:
-    """Rows joined by shared implicants (union-find), each group sorted; rows in no list
-    (covered already) belong to no group."""
-    parent = list(range(n_rows))
+def _groups(chart: Incidence, open_rows: np.ndarray) -> list[tuple[np.ndarray, Incidence]]:
+    """The open rows joined by shared implicants, each group as (its implicants, its chart
+    in local numbers), in the order of their first rows."""
+    keep = open_rows[chart.rows]
+    rows, columns = chart.rows[keep], chart.columns[keep]
+    if not len(rows):
+        return []
+    nodes = chart.n_rows + chart.n_columns
+    links = coo_array((np.ones(len(rows)), (rows, chart.n_rows + columns)), shape=(nodes, nodes))
+    label = connected_components(links, directed=False)[1][rows]
+    first_row = np.full(nodes, chart.n_rows)
+    np.minimum.at(first_row, label, rows)
+    order = np.lexsort((rows, first_row[label]))
+    rows, columns, label = rows[order], columns[order], label[order]
+    starts = np.flatnonzero(np.r_[True, label[1:] != label[:-1]])
+    groups = []
+    for start, stop in zip(starts, np.r_[starts[1:], len(rows)]):
+        local_rows, row_index = np.unique(rows[start:stop], return_inverse=True)
+        members, column_index = np.unique(columns[start:stop], return_inverse=True)
+        groups.append((members, Incidence(row_index, column_index, len(local_rows), len(members))))
+    return groups
 
-    def root(r: int) -> int:
-        while parent[r] != r:
-            parent[r] = parent[parent[r]]
-            r = parent[r]
-        return r
 
-    active = set()
-    for rows in rows_of:
-        active.update(rows)
-        for r in rows[1:]:
-            parent[root(r)] = root(rows[0])
-    grouped: dict[int, list[int]] = {}
-    for r in sorted(active):
-        grouped.setdefault(root(r), []).append(r)
-    return list(grouped.values())
-
-
-def _group_covers(covers: list[int], n_rows: int, cap: int, work: int) -> Covers:
+def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
     """Every minimal cover of one group of rows (see minimal_covers)."""
-    first, proven = _smallest_cover(covers, n_rows)
+    first, proven = _smallest_cover(incidence)
     if not proven:
         return Covers(models=[list(first)], total=1, essential=[], complete=False, proven=False)
     size = len(first)
-    chart = _Chart(covers, n_rows)
+    chart = _Chart(incidence.bit_sets(), incidence.n_rows)
     models, total, complete = _list_models(chart, size, cap, work)
     if not complete:  # too many to list in time: rule out columns, list again, and count
         never = _never_in_a_minimum(chart, size)
@@ -391,7 +384,7 @@ def _group_covers(covers: list[int], n_rows: int, cap: int, work: int) -> Covers
             i
             for i in in_every
             if len(in_every) <= CONFIRM_AT_MOST
-            and len(minimum_cover(covers, n_rows, frozenset([i])) or ()) != size
+            and len(_solve_cover(incidence, frozenset([i]))[0] or ()) != size
         }
     return Covers(
         models=[list(m) for m in models],
@@ -441,17 +434,13 @@ def _never_in_a_minimum(chart: _Chart, size: int) -> int:
     """Columns no cover of `size` can use, as a mask, by the linear relaxation's reduced
     costs: a cover with column j has at least LP optimum + reduced cost of j columns.
     On noisy charts this rules out about half of them before any search."""
-    index = {r: i for i, r in enumerate(chart.rows)}
-    rows, columns = zip(
-        *((index[r], j) for j, c in enumerate(chart.columns) for r in _bits(c) if r in index)
-    )
-    chart_matrix = coo_array(
-        (np.ones(len(rows)), (rows, columns)), shape=(len(index), len(chart.columns))
-    ).tocsr()
+    columns = [c & chart.rows_mask for c in chart.columns]
+    chart_matrix = Incidence.of(columns, chart.rows_mask.bit_length()).matrix().tocsr()
+    chart_matrix = chart_matrix[chart.rows]
     relaxed = linprog(
         np.ones(len(chart.columns)),
         A_ub=-chart_matrix,
-        b_ub=-np.ones(len(index)),
+        b_ub=-np.ones(len(chart.rows)),
         bounds=(0, 1),
         method="highs",
     )
@@ -462,14 +451,14 @@ def _never_in_a_minimum(chart: _Chart, size: int) -> int:
     return sum(1 << int(j) for j in beyond)
 
 
-def _smallest_cover(covers: list[int], n_rows: int) -> tuple[tuple[int, ...], bool]:
+def _smallest_cover(incidence: Incidence) -> tuple[tuple[int, ...], bool]:
     """A minimum cover, and whether it is proven so: by trying sizes upwards for a small
     group, by HiGHS otherwise (which may run out of time on a very large chart)."""
-    if n_rows > SMALL_GROUP:
-        found, proven = _solve_cover(covers, n_rows)
+    if incidence.n_rows > SMALL_GROUP:
+        found, proven = _solve_cover(incidence)
         assert found is not None  # every row has an implicant, so a cover exists
         return found, proven
-    chart = _Chart(covers, n_rows)
+    chart = _Chart(incidence.bit_sets(), incidence.n_rows)
     size = 1
     while True:
         first: list[tuple[int, ...]] = []

@@ -26,8 +26,16 @@ def sufficiency(x: np.ndarray, y: np.ndarray) -> SufficiencyFit:
 def sufficiency_of_rows(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
     """Inclusion, PRI and coverage of every row of x (one set per row) for y, at once."""
     xy = np.minimum(x, y)
-    sx, sxy, sy = x.sum(axis=1), xy.sum(axis=1), y.sum()
-    xyny = np.minimum(xy, 1.0 - y).sum(axis=1)
+    return sufficiency_of_sums(
+        x.sum(axis=1), xy.sum(axis=1), np.minimum(xy, 1.0 - y).sum(axis=1), y.sum()
+    )
+
+
+def sufficiency_of_sums(
+    sx: np.ndarray, sxy: np.ndarray, xyny: np.ndarray, sy: float
+) -> tuple[np.ndarray, ...]:
+    """Inclusion, PRI and coverage from the sums over cases of x, min(x, y) and
+    min(x, y, 1 - y) (one entry per set), and of y."""
     inclusion = np.divide(sxy, sx, out=np.zeros_like(sx), where=sx != 0)
     denominator = sx - xyny
     pri = np.divide(sxy - xyny, denominator, out=np.zeros_like(sx), where=denominator != 0)

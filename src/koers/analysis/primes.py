@@ -5,6 +5,7 @@ from itertools import combinations
 
 import numpy as np
 
+from .incidence import Incidence
 from .terms import Term
 
 # Above this estimate (sets of conditions x rows) terms by length give way to merging cubes.
@@ -121,23 +122,12 @@ def _primes_by_level(k: int, positive: np.ndarray, forbidden: np.ndarray) -> lis
     return result
 
 
-def coverage_sets(terms: list[Term], positive: np.ndarray) -> list[int]:
-    """For each term, the positive rows it covers, as a bit set over `positive`'s order."""
-    out = []
-    step = max(1, 4_000_000 // max(1, len(positive)))  # terms per batch: bounded memory
-    for start in range(0, len(terms), step):
-        batch = np.array(terms[start : start + step], dtype=np.int64).reshape(-1, 2)
-        hits = (positive[None, :] & batch[:, :1]) == batch[:, 1:]
-        packed = np.packbits(hits, axis=1, bitorder="little")
-        out += [int.from_bytes(row.tobytes(), "little") for row in packed]
-    return out
-
-
-def remove_dominated(terms: list[Term], covers: list[int]) -> tuple[list[Term], list[int]]:
+def remove_dominated(terms: list[Term], chart: Incidence) -> tuple[list[Term], Incidence]:
     """Row dominance: drop an implicant whose rows are a strict subset of another's."""
+    covers = chart.bit_sets()
     keep = [
         i
         for i, ci in enumerate(covers)
         if not any(j != i and ci != cj and ci & cj == ci for j, cj in enumerate(covers))
     ]
-    return [terms[i] for i in keep], [covers[i] for i in keep]
+    return [terms[i] for i in keep], Incidence.of([covers[i] for i in keep], chart.n_rows)

@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .covers import DEFAULT_MODEL_CAP, minimal_covers
+from .crisp_fit import MOST_CONDITIONS, crisp_model_fit
 from .fit import sufficiency, sufficiency_of_rows
+from .incidence import Incidence
 from .membership import disjunction_membership, term_membership
-from .primes import coverage_sets, prime_implicants, remove_dominated
-from .terms import Term, bit, parse_term, term_order_key, write_solution, write_term
+from .primes import prime_implicants, remove_dominated
+from .terms import Term, bit, parse_term, sort_terms, write_solution, write_term
 from .truthtable import TruthTable, configurations
 
 KINDS = ("conservative", "parsimonious", "intermediate")
@@ -46,23 +48,41 @@ class SolutionSet:
     essential: list[str] = field(default_factory=list)
 
 
-def _fit_model(
-    terms: list[Term],
-    data: np.ndarray,
-    y: np.ndarray,
-    names: list[str],
-    cache: dict[Term, np.ndarray] | None = None,
-) -> Solution:
-    """Fit of a model and of each of its terms. Terms go in blocks of about FIT_CELLS
-    memberships, so that a model of thousands of terms over a million cases fits in memory;
-    `cache` keeps memberships across the models of one solution, which share most terms.
+def _model_fitter(data: np.ndarray, y: np.ndarray, names: list[str]):
+    """A function giving the fit of a model and of each of its terms on these cases: crisp
+    conditions through their configurations, memberships case by case (with a cache of term
+    memberships shared by the models of one solution)."""
+    k = data.shape[1]
+    if k <= MOST_CONDITIONS and np.all((data == 0) | (data == 1)):
+        codes = configurations(data)[0]
+
+        def measure(terms):
+            return crisp_model_fit(terms, codes, y, k)
+    else:
+        data = np.asfortranarray(data)  # each condition's column contiguous: terms read columns
+        cache: dict[Term, np.ndarray] = {}
+
+        def measure(terms):
+            return _fit_by_cases(terms, data, y, cache)
+
+    def fit(terms: list[Term]) -> Solution:
+        per_term, overall = measure(terms)
+        fits = [
+            TermFit(write_term(t, names), *map(float, values))
+            for t, *values in zip(terms, *per_term)
+        ]
+        return Solution(write_solution(terms, names), fits, *overall)
+
+    return fit
+
+
+def _fit_by_cases(terms: list[Term], data: np.ndarray, y: np.ndarray, cache: dict):
+    """Fit per term (inclusion, PRI, coverage, unique coverage) and of the model, from each
+    case's membership. Terms go in blocks of about FIT_CELLS memberships, so that a model of
+    thousands of terms over a million cases fits in memory.
 
     A term's unique coverage is what the model loses without it: where the term is the
     single largest membership, the model falls back to the second largest."""
-    cache = {} if cache is None else cache
-    data = np.asfortranarray(data)  # each condition's column contiguous: terms read columns
-    crisp = bool(np.all((data == 0) | (data == 1)))
-    codes = configurations(data)[0] if crisp else None  # crisp: a term is one comparison
     n = len(y)
     top, second, owner = np.zeros(n), np.zeros(n), np.full(n, -1)
     each: list[np.ndarray] = []
@@ -72,7 +92,7 @@ def _fit_model(
         for t in terms[start : start + block]:
             m = cache.get(t)
             if m is None:
-                m = ((codes & t[0]) == t[1]).astype(float) if crisp else term_membership(data, t)
+                m = term_membership(data, t)
                 if (len(cache) + 1) * n <= FIT_CELLS:
                     cache[t] = m
             rows.append(m)
@@ -91,13 +111,7 @@ def _fit_model(
     lost = np.bincount(owner[held], weights=loss[held], minlength=len(terms))
     unique = lost / sy if sy else np.zeros(len(terms))
     inclusion, pri, coverage = np.concatenate(each, axis=1) if each else np.zeros((3, 0))
-    fits = [
-        TermFit(write_term(t, names), *map(float, (inc, p, cov, u)))
-        for t, inc, p, cov, u in zip(terms, inclusion, pri, coverage, unique)
-    ]
-    return Solution(
-        write_solution(terms, names), fits, overall.inclusion, overall.pri, overall.coverage
-    )
+    return (inclusion, pri, coverage, unique), (overall.inclusion, overall.pri, overall.coverage)
 
 
 def _remainders(tt: TruthTable) -> np.ndarray:
@@ -174,28 +188,17 @@ def solve(
         forbidden = np.setdiff1d(everything, np.concatenate([positive, easy]))
     else:
         raise ValueError(f"Unknown solution type '{kind}'; choose one of {', '.join(KINDS)}.")
-    implicants = sorted(
-        prime_implicants(k, positive, forbidden), key=lambda t: term_order_key(t, k)
-    )
-    covers = coverage_sets(implicants, positive)
+    implicants = sort_terms(prime_implicants(k, positive, forbidden), k)
+    chart = Incidence.of_terms(implicants, positive, k)
     if row_dom:
-        implicants, covers = remove_dominated(implicants, covers)
-    result = minimal_covers(covers, len(positive), cap=cap)
+        implicants, chart = remove_dominated(implicants, chart)
+    result = minimal_covers(chart, cap=cap)
     # Fitting costs terms x cases per model: with models of thousands of terms over a
     # hundred thousand cases, only as many as FIT_BUDGET allows are fitted and shown.
     per_model = max(1, len(result.models[0]) if result.models else 1) * max(1, len(y))
     kept = result.models[: max(1, FIT_BUDGET // per_model)]
-    cache: dict[Term, np.ndarray] = {}
-    models = [
-        _fit_model(
-            sorted((implicants[i] for i in model), key=lambda t: term_order_key(t, k)),
-            data,
-            y,
-            names,
-            cache,
-        )
-        for model in kept
-    ]
+    fit = _model_fitter(data, y, names)
+    models = [fit(sort_terms([implicants[i] for i in model], k)) for model in kept]
     if result.total > 1:  # the best-fitting models first
         models.sort(key=lambda m: (-round(m.inclusion, 6), -round(m.coverage, 6)))
     return SolutionSet(
@@ -212,7 +215,7 @@ def expression_fit(expression: str, data: np.ndarray, y: np.ndarray, names: list
     """Fit of any sum of products, for checking a published solution (R's pof)."""
     from .terms import parse_expression
 
-    return _fit_model(parse_expression(expression, names), data, y, names)
+    return _model_fitter(data, y, names)(parse_expression(expression, names))
 
 
 __all__ = [
