@@ -15,7 +15,9 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import coo_array
 from scipy.sparse.csgraph import connected_components
 
+from .counting import Counter
 from .incidence import Incidence
+from .search import Chart, Stop
 
 DEFAULT_MODEL_CAP = 256
 # Search work (rows examined, summed over steps) spent on listing models; past it they are
@@ -67,233 +69,6 @@ def _solve_cover(
     if result.x is None:
         return None, result.status != 1
     return tuple(int(i) for i in np.flatnonzero(result.x > 0.5)), result.status == 0
-
-
-class _Stop(Exception):
-    """Ends a search early: enough work done, or the first cover found."""
-
-
-class _Chart:
-    """The prime implicant chart, searched for every cover of a given size.
-
-    Implicants that cover the same rows are one column with a multiplicity (each of them
-    makes a different model). Rows whose columns include all of another row's are dropped
-    (covering the other covers them too). The search branches on the uncovered row with the
-    fewest usable columns; a column tried is excluded from its sibling branches, so each
-    cover is reached once. A branch is cut when rows that no single column covers together
-    (each needing its own implicant) do not fit in the size left."""
-
-    def __init__(self, covers: list[int], n_rows: int):
-        groups: dict[int, list[int]] = {}
-        for i, c in enumerate(covers):
-            groups.setdefault(c, []).append(i)
-        self.columns = list(groups)
-        self.members = list(groups.values())
-        sets: list[set[int]] = [set() for _ in range(n_rows)]
-        rows_of = [list(_bits(c)) for c in self.columns]
-        for j, rows in enumerate(rows_of):
-            for r in rows:
-                sets[r].add(j)
-        by_row = [frozenset(found) for found in sets]
-        kept: list[int] = []
-        kept_set: set[int] = set()
-        for r in sorted(range(n_rows), key=lambda r: len(by_row[r])):
-            # a row that dominates r shares all its columns with r, so it is in their rows
-            near = {q for j in by_row[r] for q in rows_of[j]} & kept_set
-            if not any(by_row[q] <= by_row[r] for q in near):
-                kept.append(r)
-                kept_set.add(r)
-        self.rows = kept
-        self.by_row = {r: sorted(by_row[r]) for r in kept}
-        self.rows_mask = sum(1 << r for r in kept)
-        self.work = 0
-
-    def _lower_bound(self, uncovered: int, excluded: int) -> int:
-        reach: dict[int, int] = {}
-        for r in self.rows:
-            if uncovered >> r & 1:
-                neighbours = 0
-                for j in self.by_row[r]:
-                    if not excluded >> j & 1:
-                        neighbours |= self.columns[j]
-                if not neighbours:
-                    return -1
-                reach[r] = neighbours & uncovered
-        bound = 0
-        while reach:  # smallest neighbourhood first keeps the set of rows large
-            row = min(reach, key=lambda r: reach[r].bit_count())
-            blocked = reach[row]
-            bound += 1
-            reach = {r: n & ~blocked for r, n in reach.items() if not blocked >> r & 1}
-        return bound
-
-    def search(self, size, on_cover, limit, uncovered=None, chosen=(), excluded=0) -> None:
-        if uncovered is None:
-            uncovered = self.rows_mask
-        self.work += uncovered.bit_count()  # a step costs about as much as its rows
-        if self.work > limit:
-            raise _Stop
-        if not uncovered:
-            on_cover(chosen)
-            return
-        bound = self._lower_bound(uncovered, excluded)
-        if bound < 0 or len(chosen) + bound > size:
-            return
-        usable = {
-            r: [j for j in self.by_row[r] if not excluded >> j & 1]
-            for r in self.rows
-            if uncovered >> r & 1
-        }
-        row = min(usable, key=lambda r: len(usable[r]))
-        for j in usable[row]:
-            self.search(size, on_cover, limit, uncovered & ~self.columns[j], (*chosen, j), excluded)
-            excluded |= 1 << j
-
-
-class _Counter:
-    """Counts the minimum covers of a chart without listing them, for charts with more than
-    the search lists in time. The same branching as _Chart.search, with two savings that
-    keep it exact at scale: the rows left often fall apart into groups that no usable column
-    joins, whose counts multiply; and a remaining chart met again (the same rows left, the
-    same usable columns among those touching them) is looked up instead of searched again.
-
-    Every cover of the overall minimum size is minimal on each remaining chart too (a
-    smaller one there would make a smaller cover overall), so a remaining chart is known by
-    its minimum size and how many covers have that size."""
-
-    def __init__(self, chart: _Chart, limit: int):
-        self.columns = [c & chart.rows_mask for c in chart.columns]
-        self.weights = [len(m) for m in chart.members]
-        self.by_row = {r: sum(1 << j for j in js) for r, js in chart.by_row.items()}
-        self.limit = limit
-        self.work = 0
-        # (rows, columns) -> (minimum size, number of covers), or a size the minimum exceeds
-        self.known: dict[tuple[int, int], tuple[int, int] | int] = {}
-
-    def minimum(self, uncovered: int, usable: int, bound: int) -> tuple[int, int] | None:
-        """(fewest usable columns covering `uncovered`, how many covers have that many,
-        counting each column's multiplicity), or None when the fewest is more than `bound`."""
-        if not uncovered:
-            return (0, 1) if bound >= 0 else None
-        touching = 0
-        for r in _bits(uncovered):
-            touching |= self.by_row[r]
-        key = (uncovered, usable & touching)
-        seen = self.known.get(key)
-        if isinstance(seen, tuple):
-            return seen if seen[0] <= bound else None
-        if seen is not None and bound <= seen:
-            return None
-        found = self._solve(uncovered, key[1], bound)
-        self.known[key] = found if found is not None else bound
-        return found
-
-    def _solve(self, uncovered: int, usable: int, bound: int) -> tuple[int, int] | None:
-        reach: dict[int, int] = {}  # row -> rows its usable columns cover
-        held: dict[int, int] = {}  # row -> its usable columns
-        size: dict[int, int] = {}  # usable column -> rows left it covers
-        share = 0.0  # a cover has at least the sum over rows of 1 / its widest column
-        for r in _bits(uncovered):
-            columns = self.by_row[r] & usable
-            if not columns:
-                return None
-            near, widest = 0, 0
-            for j in _bits(columns):
-                rows = self.columns[j] & uncovered
-                near |= rows
-                widest = max(widest, size.setdefault(j, rows.bit_count()))
-            reach[r], held[r] = near, columns
-            share += 1 / widest
-        self.work += len(reach)
-        if self.work > self.limit:
-            raise _Stop
-        if share > bound + 1e-9:
-            return None
-        needed = _undominated(held)
-        if needed != uncovered:  # covering the other rows covers these too
-            return self.minimum(needed, usable, bound)
-        groups = _groups_of(reach)
-        if len(groups) > 1:
-            return self._product(groups, reach, usable, bound)
-        if _packing_bound(reach) > bound:
-            return None
-        # Branch on the column covering most rows: with it the chart shrinks most, without
-        # it the rows are most likely to fall apart into groups.
-        j = max(size, key=size.__getitem__)
-        with_j = self.minimum(uncovered & ~self.columns[j], usable & ~(1 << j), bound - 1)
-        without_j = self.minimum(uncovered, usable & ~(1 << j), bound)
-        if with_j is not None:
-            with_j = (with_j[0] + 1, with_j[1] * self.weights[j])
-        return _fewer(with_j, without_j)
-
-    def _product(self, groups: list[int], reach, usable: int, bound: int):
-        floors = [_packing_bound({r: reach[r] for r in _bits(g)}) for g in groups]
-        rest = sum(floors)
-        size, count = 0, 1
-        for group, floor in zip(groups, floors):
-            rest -= floor
-            found = self.minimum(group, usable, bound - size - rest)
-            if found is None:
-                return None
-            size, count = size + found[0], count * found[1]
-        return size, count
-
-
-def _fewer(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Of two (size, count) results the smaller size, counts added when the sizes tie."""
-    if a is None or b is None:
-        return a or b
-    if a[0] != b[0]:
-        return min(a, b)
-    return a[0], a[1] + b[1]
-
-
-def _undominated(held: dict[int, int]) -> int:
-    """Rows whose usable columns do not include all of another row's, as a mask."""
-    kept: list[int] = []
-    mask = 0
-    for r in sorted(held, key=lambda r: held[r].bit_count()):
-        columns = held[r]
-        if all(held[q] & ~columns for q in kept):
-            kept.append(r)
-            mask |= 1 << r
-    return mask
-
-
-def _groups_of(reach: dict[int, int]) -> list[int]:
-    """Rows joined through the rows their columns reach, as masks."""
-    groups = []
-    left = 0
-    for r in reach:
-        left |= 1 << r
-    while left:
-        group = frontier = left & -left
-        while frontier:
-            near = 0
-            for r in _bits(frontier):
-                near |= reach[r]
-            frontier = near & ~group
-            group |= frontier
-        groups.append(group)
-        left &= ~group
-    return groups
-
-
-def _packing_bound(reach: dict[int, int]) -> int:
-    """Rows no single column covers two of each need their own: a lower bound on any cover."""
-    bound, blocked = 0, 0
-    for r in sorted(reach, key=lambda r: reach[r].bit_count()):
-        if not blocked >> r & 1:
-            bound += 1
-            blocked |= reach[r]
-    return bound
-
-
-def _bits(value: int):
-    while value:
-        lowest = value & -value
-        yield lowest.bit_length() - 1
-        value ^= lowest
 
 
 def minimal_covers(
@@ -364,7 +139,7 @@ def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
     if not proven:
         return Covers(models=[list(first)], total=1, essential=[], complete=False, proven=False)
     size = len(first)
-    chart = _Chart(incidence.bit_sets(), incidence.n_rows)
+    chart = Chart(incidence.bit_sets(), incidence.n_rows)
     models, total, complete = _list_models(chart, size, cap, work)
     if not complete:  # too many to list in time: rule out columns, list again, and count
         never = _never_in_a_minimum(chart, size)
@@ -395,7 +170,7 @@ def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
 
 
 def _list_models(
-    chart: _Chart, size: int, cap: int, work: int, never: int = 0
+    chart: Chart, size: int, cap: int, work: int, never: int = 0
 ) -> tuple[list[tuple[int, ...]], int, bool]:
     """Models found by the chart's search (at most `cap` kept), how many, and whether the
     search finished within `work`; `never` masks columns the search may leave out."""
@@ -412,25 +187,25 @@ def _list_models(
 
     try:
         chart.search(size, found, work, excluded=never)
-    except _Stop:
+    except Stop:
         return models, total, False
     return models, total, True
 
 
-def _count(chart: _Chart, size: int, limit: int, never: int) -> int | None:
+def _count(chart: Chart, size: int, limit: int, never: int) -> int | None:
     """How many minimum covers the chart has (`size` each) without the columns in `never`,
     or None past the work limit."""
-    counter = _Counter(chart, limit)
+    counter = Counter(chart, limit)
     usable = (1 << len(chart.columns)) - 1 & ~never
     try:
         found = counter.minimum(chart.rows_mask, usable, size)
-    except _Stop:
+    except Stop:
         return None
     assert found is not None and found[0] == size  # size is the proven minimum
     return found[1]
 
 
-def _never_in_a_minimum(chart: _Chart, size: int) -> int:
+def _never_in_a_minimum(chart: Chart, size: int) -> int:
     """Columns no cover of `size` can use, as a mask, by the linear relaxation's reduced
     costs: a cover with column j has at least LP optimum + reduced cost of j columns.
     On noisy charts this rules out about half of them before any search."""
@@ -458,17 +233,17 @@ def _smallest_cover(incidence: Incidence) -> tuple[tuple[int, ...], bool]:
         found, proven = _solve_cover(incidence)
         assert found is not None  # every row has an implicant, so a cover exists
         return found, proven
-    chart = _Chart(incidence.bit_sets(), incidence.n_rows)
+    chart = Chart(incidence.bit_sets(), incidence.n_rows)
     size = 1
     while True:
         first: list[tuple[int, ...]] = []
 
         def keep(columns, first=first):
             first.append(tuple(sorted(chart.members[j][0] for j in columns)))
-            raise _Stop
+            raise Stop
 
         try:
             chart.search(size, keep, limit=10**12)
-        except _Stop:
+        except Stop:
             return first[0], True
         size += 1
