@@ -69,6 +69,7 @@ def run_koers(data: np.ndarray, y: np.ndarray) -> dict:
         "models": [
             f"{s.total_models}{'' if s.complete else '+'}" for s in (conservative, parsimonious)
         ],
+        "proven": all(s.proven for s in (conservative, parsimonious)),
         "first_parsimonious": parsimonious.models[0].expression if parsimonious.models else "",
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
@@ -163,6 +164,7 @@ def main() -> None:
             f"  {label:<22} Koers  {r['seconds']:8.3f} s  (table {r['truth_table_s']} s, "
             f"conservative {r['conservative_s']} s, parsimonious {r['parsimonious_s']} s), "
             f"peak {r['peak_mb']} MB, models {r['models'][0]}/{r['models'][1]}"
+            + ("" if r["proven"] else " (a minimum not proven in time)")
         )
         for peer in ("setqca", "pyqca") if args.peers_python else ():
             p = measure(

@@ -52,20 +52,17 @@ class Counter:
             if not columns:
                 return None
             near, widest = 0, 0
+            self.work += columns.bit_count()
             for j in bits(columns):
                 rows = self.columns[j] & uncovered
                 near |= rows
                 widest = max(widest, size.setdefault(j, rows.bit_count()))
             reach[r], held[r] = near, columns
             share += 1 / widest
-        self.work += len(reach)
         if self.work > self.limit:
             raise Stop
         if share > bound + 1e-9:
             return None
-        needed = _undominated(held)
-        if needed != uncovered:  # covering the other rows covers these too
-            return self.minimum(needed, usable, bound)
         groups = _groups_of(reach)
         if len(groups) > 1:
             return self._product(groups, reach, usable, bound)
@@ -100,18 +97,6 @@ def _fewer(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, i
     if a[0] != b[0]:
         return min(a, b)
     return a[0], a[1] + b[1]
-
-
-def _undominated(held: dict[int, int]) -> int:
-    """Rows whose usable columns do not include all of another row's, as a mask."""
-    kept: list[int] = []
-    mask = 0
-    for r in sorted(held, key=lambda r: held[r].bit_count()):
-        columns = held[r]
-        if all(held[q] & ~columns for q in kept):
-            kept.append(r)
-            mask |= 1 << r
-    return mask
 
 
 def _groups_of(reach: dict[int, int]) -> list[int]:

@@ -23,14 +23,14 @@ DEFAULT_MODEL_CAP = 256
 # Search work (rows examined, summed over steps) spent on listing models; past it they are
 # counted without listing. Deterministic; about 0.2 s here.
 WORK_LIMIT = 40_000
-# Counting without listing, when the search stops, may do this many times its work (rows
-# examined, summed over steps; about 1 s here) before the count is given as a floor.
-COUNT_WORK_FACTOR = 6
+# Counting without listing, when the search stops, may do this many times its work (in
+# (row, column) pairs examined; about 1.5 s here) before the count is given as a floor.
+COUNT_WORK_FACTOR = 40
+# Implicants shared by the models listed are confirmed as in every model one by one, by
+# HiGHS, when there are at most this many; otherwise none is claimed.
+CONFIRM_AT_MOST = 24
 # Groups of rows up to this size find their minimum by search; larger ones by HiGHS.
 SMALL_GROUP = 12
-# Implicants shared by the models kept are confirmed as in every model one by one, by HiGHS,
-# when there are at most this many; otherwise none is claimed.
-CONFIRM_AT_MOST = 24
 # Time HiGHS may take to prove a minimum cover of one group of rows.
 ILP_SECONDS = 10.0
 
@@ -141,25 +141,27 @@ def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
     size = len(first)
     chart = Chart(incidence.bit_sets(), incidence.n_rows)
     models, total, complete = _list_models(chart, size, cap, work)
+    never = 0
     if not complete:  # too many to list in time: rule out columns, list again, and count
         never = _never_in_a_minimum(chart, size)
         again = _list_models(chart, size, cap, work, never)
         if again[2] or len(again[0]) > len(models):
             models, total, complete = again
-        if not complete:
-            counted = _count(chart, size, work * COUNT_WORK_FACTOR, never)
-            if counted is not None:
-                total, complete = counted, True
         if not models:  # neither search reached a model: show the solver's
             models, total = [first], max(total, 1)
     models.sort()
-    in_every = set.intersection(*(set(m) for m in models)) if models else set()
-    if total > len(models) or not complete:  # confirm: without it, no cover of that size exists
+    in_every = set.intersection(*(set(m) for m in models))
+    if total > len(models) or not complete:  # more models than listed: count them
+        counted = _count(chart, size, work * COUNT_WORK_FACTOR, never)
+        if counted is not None:
+            total, complete = counted, True
+        # an implicant of every model listed is in every model when without it no cover of
+        # that size is left; past the count's limit none is claimed
+        confirm = complete and len(in_every) <= CONFIRM_AT_MOST
         in_every = {
             i
             for i in in_every
-            if len(in_every) <= CONFIRM_AT_MOST
-            and len(_solve_cover(incidence, frozenset([i]))[0] or ()) != size
+            if confirm and len(_solve_cover(incidence, frozenset([i]))[0] or ()) != size
         }
     return Covers(
         models=[list(m) for m in models],
@@ -195,10 +197,9 @@ def _list_models(
 def _count(chart: Chart, size: int, limit: int, never: int) -> int | None:
     """How many minimum covers the chart has (`size` each) without the columns in `never`,
     or None past the work limit."""
-    counter = Counter(chart, limit)
     usable = (1 << len(chart.columns)) - 1 & ~never
     try:
-        found = counter.minimum(chart.rows_mask, usable, size)
+        found = Counter(chart, limit).minimum(chart.rows_mask, usable, size)
     except Stop:
         return None
     assert found is not None and found[0] == size  # size is the proven minimum
