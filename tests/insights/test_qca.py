@@ -65,6 +65,15 @@ def test_the_reading_names_the_factors_and_the_fit(world, portfolio):
     assert "(consistency 0.99, coverage 0.99)" in reading or "(consistency 1.00" in reading
 
 
+def test_the_reading_says_when_the_explanations_were_not_all_counted(world, portfolio):
+    a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
+    a.total_models, a.models_complete = 1, False  # as when counting stops at its limit
+    reading = " ".join(analysis_reading(a))
+    assert "at least 1 equally simple explanations; Koers stopped counting there" in reading
+    a.total_models, a.models_complete = 1, True
+    assert "equally simple" not in " ".join(analysis_reading(a))
+
+
 def test_a_project_hears_which_factor_it_lacks(world, portfolio):
     a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
     path, lacking = project_path(a, portfolio["Alleen twee"].pk)

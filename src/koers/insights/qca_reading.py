@@ -87,17 +87,22 @@ def analysis_reading(analysis: PortfolioAnalysis) -> list[str]:
             )
             % {"n": len(analysis.uncovered)}
         )
-    if analysis.total_models > 1:
+    if not analysis.models_complete:
+        lines.append(
+            _(
+                "The data allow at least %(n)s equally simple explanations; Koers stopped "
+                "counting there, so there may be more. The one that fits best is shown first. "
+                "Treat the paths as candidates to discuss, not as proof."
+            )
+            % {"n": analysis.total_models}
+        )
+    elif analysis.total_models > 1:
         lines.append(
             _(
                 "The data allow %(n)s equally simple explanations; the one that fits best is "
                 "shown first. Treat the paths as candidates to discuss, not as proof."
             )
-            % {
-                "n": analysis.total_models
-                if analysis.models_complete
-                else _("at least %(n)s") % {"n": analysis.total_models}
-            }
+            % {"n": analysis.total_models}
         )
     return lines
 
