@@ -5,9 +5,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from koers.analysis.crisp_fit import covered_configurations, crisp_model_fit
+from koers.analysis.crisp_fit import crisp_model_fit
 from koers.analysis.solve import _fit_by_cases
-from koers.analysis.terms import bit, sort_terms
+from koers.analysis.terms import bit, covered_configurations, sort_terms
 from koers.analysis.truthtable import configurations
 
 

@@ -10,22 +10,10 @@ terms' configurations, not terms x cases.
 import numpy as np
 
 from .fit import sufficiency_of_sums
-from .terms import Term
+from .terms import Term, covered_configurations
 
 # Conditions up to this many keep a table per configuration (2**20 entries, 8 MB a column).
 MOST_CONDITIONS = 20
-
-
-def covered_configurations(term: Term, k: int) -> np.ndarray:
-    """Codes of every configuration of k conditions that the term covers."""
-    mask, value = term
-    codes = np.array([value], dtype=np.int64)
-    free = ~mask & ((1 << k) - 1)
-    while free:
-        lowest = free & -free
-        codes = np.concatenate([codes, codes | lowest])
-        free ^= lowest
-    return codes
 
 
 def crisp_model_fit(

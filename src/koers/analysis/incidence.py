@@ -10,8 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import coo_array
 
-from .crisp_fit import covered_configurations
-from .terms import Term
+from .terms import Term, covered_configurations
 
 
 @dataclass(frozen=True)

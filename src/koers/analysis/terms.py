@@ -73,3 +73,15 @@ def sort_terms(terms: Sequence[Term], k: int) -> list[Term]:
     length = (codes < 2 * k).sum(axis=1)
     order = np.lexsort((*codes.T[::-1], length))
     return [terms[i] for i in order.tolist()]
+
+
+def covered_configurations(term: Term, k: int) -> np.ndarray:
+    """Codes of every configuration of k conditions that the term covers."""
+    mask, value = term
+    codes = np.array([value], dtype=np.int64)
+    free = ~mask & ((1 << k) - 1)
+    while free:
+        lowest = free & -free
+        codes = np.concatenate([codes, codes | lowest])
+        free ^= lowest
+    return codes
