@@ -59,19 +59,22 @@ def charts(draw):
     return covers + [1 << r for r in range(n_rows) if not union >> r & 1], n_rows
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(charts())
-def test_counting_without_listing_gives_the_listed_total(chart):
+def test_counting_without_listing_gives_the_listed_total_and_implicants(chart):
     covers, n_rows = chart
-    listed = minimal_covers(Incidence.of(covers, n_rows), cap=1, work=10**9)
-    assert listed.complete
-    counted = minimal_covers(
-        Incidence.of(covers, n_rows), cap=1, work=3
-    )  # listing stops, counting goes on
+    listed = minimal_covers(Incidence.of(covers, n_rows), cap=10**6, work=10**9)
+    assert listed.complete and listed.total == len(listed.models)
+    in_all = set.intersection(*(set(m) for m in listed.models))
+    assert set(listed.essential) == in_all
+    # the listing stops at once, the counting goes on
+    counted = minimal_covers(Incidence.of(covers, n_rows), cap=1, work=3)
     if counted.complete:
         assert counted.total == listed.total
+        assert set(counted.essential) == in_all
     else:
         assert 1 <= counted.total <= listed.total
+        assert set(counted.essential) <= in_all  # claimed only when sure
 
 
 def test_a_chart_with_more_models_than_can_be_listed_is_counted_exactly():

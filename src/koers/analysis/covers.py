@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from itertools import islice, product
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 from scipy.sparse.csgraph import connected_components
 
 from .counting import Counter
 from .incidence import Incidence
-from .search import Chart, Stop
+from .relaxation import relaxation
+from .search import Chart, Stop, bits
 
 DEFAULT_MODEL_CAP = 256
 # Search work (rows examined, summed over steps) spent on listing models; past it they are
@@ -26,9 +27,6 @@ WORK_LIMIT = 40_000
 # Counting without listing, when the search stops, may do this many times its work (in
 # (row, column) pairs examined; about 1.5 s here) before the count is given as a floor.
 COUNT_WORK_FACTOR = 40
-# Implicants shared by the models listed are confirmed as in every model one by one, by
-# HiGHS, when there are at most this many; otherwise none is claimed.
-CONFIRM_AT_MOST = 24
 # Groups of rows up to this size find their minimum by search; larger ones by HiGHS.
 SMALL_GROUP = 12
 # Time HiGHS may take to prove a minimum cover of one group of rows.
@@ -44,26 +42,22 @@ class Covers:
     proven: bool = True  # False: no cover was proven smallest in time; the one shown may not be
 
 
-def minimum_cover(
-    covers: list[int], n_rows: int, excluded: frozenset[int] = frozenset()
-) -> tuple[int, ...] | None:
+def minimum_cover(covers: list[int], n_rows: int) -> tuple[int, ...] | None:
     """One cover with the fewest implicants, by integer programming (HiGHS), as R's findmin
     does with lpSolve; None when no cover exists or none is proven smallest in time."""
-    found, proven = _solve_cover(Incidence.of(covers, n_rows), excluded)
+    found, proven = _solve_cover(Incidence.of(covers, n_rows))
     return found if proven else None
 
 
 def _solve_cover(
-    chart: Incidence, excluded: frozenset[int] = frozenset()
+    chart: Incidence,
 ) -> tuple[tuple[int, ...] | None, bool]:
     """The best cover HiGHS finds within ILP_SECONDS, and whether it is proven smallest."""
-    upper = np.ones(chart.n_columns)
-    upper[list(excluded)] = 0
     result = milp(
         np.ones(chart.n_columns),
         constraints=[LinearConstraint(chart.matrix(), lb=1)],
         integrality=np.ones(chart.n_columns),
-        bounds=Bounds(0, upper),
+        bounds=Bounds(0, 1),
         options={"time_limit": ILP_SECONDS},
     )
     if result.x is None:
@@ -142,9 +136,9 @@ def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
     chart = Chart(incidence.bit_sets(), incidence.n_rows)
     models, total, complete = _list_models(chart, size, cap, work)
     never = 0
-    if not complete:  # too many to list in time: rule out columns, list again, and count
+    if not complete:  # too many to list in time: rule out columns, count (and list again)
         never = _never_in_a_minimum(chart, size)
-        again = _list_models(chart, size, cap, work, never)
+        again = _list_models(chart, size, cap, work, never) if len(models) < cap else ([], 0, 0)
         if again[2] or len(again[0]) > len(models):
             models, total, complete = again
         if not models:  # neither search reached a model: show the solver's
@@ -153,16 +147,10 @@ def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
     in_every = set.intersection(*(set(m) for m in models))
     if total > len(models) or not complete:  # more models than listed: count them
         counted = _count(chart, size, work * COUNT_WORK_FACTOR, never)
-        if counted is not None:
-            total, complete = counted, True
-        # an implicant of every model listed is in every model when without it no cover of
-        # that size is left; past the count's limit none is claimed
-        confirm = complete and len(in_every) <= CONFIRM_AT_MOST
-        in_every = {
-            i
-            for i in in_every
-            if confirm and len(_solve_cover(incidence, frozenset([i]))[0] or ()) != size
-        }
+        if counted is None:  # past the limit: the total is a floor, and no implicant claimed
+            in_every = set()
+        else:
+            total, in_every, complete = *counted, True
     return Covers(
         models=[list(m) for m in models],
         total=total,
@@ -194,37 +182,26 @@ def _list_models(
     return models, total, True
 
 
-def _count(chart: Chart, size: int, limit: int, never: int) -> int | None:
+def _count(chart: Chart, size: int, limit: int, never: int) -> tuple[int, set[int]] | None:
     """How many minimum covers the chart has (`size` each) without the columns in `never`,
-    or None past the work limit."""
+    and the implicants in all of them (a column in all of them whose implicant has no twin);
+    None past the work limit."""
     usable = (1 << len(chart.columns)) - 1 & ~never
     try:
         found = Counter(chart, limit).minimum(chart.rows_mask, usable, size)
     except Stop:
         return None
     assert found is not None and found[0] == size  # size is the proven minimum
-    return found[1]
+    in_all = [chart.members[j] for j in bits(found[2])]
+    return found[1], {members[0] for members in in_all if len(members) == 1}
 
 
 def _never_in_a_minimum(chart: Chart, size: int) -> int:
-    """Columns no cover of `size` can use, as a mask, by the linear relaxation's reduced
-    costs: a cover with column j has at least LP optimum + reduced cost of j columns.
-    On noisy charts this rules out about half of them before any search."""
+    """Columns no cover of `size` can use, as a mask, by the linear relaxation."""
     columns = [c & chart.rows_mask for c in chart.columns]
-    chart_matrix = Incidence.of(columns, chart.rows_mask.bit_length()).matrix().tocsr()
-    chart_matrix = chart_matrix[chart.rows]
-    relaxed = linprog(
-        np.ones(len(chart.columns)),
-        A_ub=-chart_matrix,
-        b_ub=-np.ones(len(chart.rows)),
-        bounds=(0, 1),
-        method="highs",
-    )
-    if relaxed.status != 0:
-        return 0
-    reduced = 1 - chart_matrix.T @ -relaxed.ineqlin.marginals
-    beyond = np.flatnonzero(relaxed.fun + reduced > size + 1e-6)
-    return sum(1 << int(j) for j in beyond)
+    matrix = Incidence.of(columns, chart.rows_mask.bit_length()).matrix().tocsr()[chart.rows]
+    found = relaxation(matrix, size)
+    return sum(1 << int(j) for j in found[1]) if found else 0
 
 
 def _smallest_cover(incidence: Incidence) -> tuple[tuple[int, ...], bool]:

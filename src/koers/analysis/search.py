@@ -59,9 +59,13 @@ class Chart:
             reach = {r: n & ~blocked for r, n in reach.items() if not blocked >> r & 1}
         return bound
 
-    def search(self, size, on_cover, limit, uncovered=None, chosen=(), excluded=0) -> None:
-        if uncovered is None:
-            uncovered = self.rows_mask
+    def search(self, size: int, on_cover, limit: int, excluded: int = 0) -> None:
+        """Calls on_cover with every cover of `size` columns outside `excluded`, each once;
+        raises Stop when the work passes `limit`."""
+        self.work = 0
+        self._search(size, on_cover, limit, self.rows_mask, (), excluded)
+
+    def _search(self, size, on_cover, limit, uncovered, chosen, excluded) -> None:
         self.work += uncovered.bit_count()  # a step costs about as much as its rows
         if self.work > limit:
             raise Stop
@@ -78,7 +82,9 @@ class Chart:
         }
         row = min(usable, key=lambda r: len(usable[r]))
         for j in usable[row]:
-            self.search(size, on_cover, limit, uncovered & ~self.columns[j], (*chosen, j), excluded)
+            self._search(
+                size, on_cover, limit, uncovered & ~self.columns[j], (*chosen, j), excluded
+            )
             excluded |= 1 << j
 
 
