@@ -9,8 +9,8 @@ Found = tuple[int, int, int]
 # Remaining charts of at least this many rows are bounded by their linear relaxation too.
 RELAXED_ROWS = 40
 # What solving one relaxation costs in the counter's work, besides one unit per entry
-# (about 2 ms here, as much as examining 2,000 (row, column) pairs).
-RELAXATION_WORK = 2_000
+# (about 3 ms here with scipy's checks, as much as examining 3,000 (row, column) pairs).
+RELAXATION_WORK = 3_000
 
 
 class Counter:

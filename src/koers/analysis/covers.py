@@ -25,8 +25,8 @@ DEFAULT_MODEL_CAP = 256
 # counted without listing. Deterministic; about 0.2 s here.
 WORK_LIMIT = 40_000
 # Counting without listing, when the search stops, may do this many times its work (in
-# (row, column) pairs examined; about 1.5 s here) before the count is given as a floor.
-COUNT_WORK_FACTOR = 40
+# (row, column) pairs examined; about 1 s here) before the count is given as a floor.
+COUNT_WORK_FACTOR = 30
 # Groups of rows up to this size find their minimum by search; larger ones by HiGHS.
 SMALL_GROUP = 12
 # Time HiGHS may take to prove a minimum cover of one group of rows.
