@@ -5,7 +5,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from koers.analysis.crisp_fit import crisp_model_fit
+from koers.analysis.crisp_fit import ConfigurationTable
 from koers.analysis.solve import _fit_by_cases
 from koers.analysis.terms import bit, covered_configurations, sort_terms
 from koers.analysis.truthtable import configurations
@@ -31,7 +31,7 @@ def crisp_cases_and_terms(draw):
 def test_fit_through_configurations_equals_fit_case_by_case(sample):
     data, y, terms = sample
     k = data.shape[1]
-    by_configuration = crisp_model_fit(terms, configurations(data)[0], y, k)
+    by_configuration = ConfigurationTable(configurations(data)[0], y, k).model_fit(terms)
     by_case = _fit_by_cases(terms, data, y, {})
     np.testing.assert_allclose(np.array(by_configuration[0]), np.array(by_case[0]), atol=1e-12)
     np.testing.assert_allclose(by_configuration[1], by_case[1], atol=1e-12)

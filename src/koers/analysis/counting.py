@@ -1,7 +1,6 @@
 """Counting the minimum covers of a chart without listing them."""
 
-from .incidence import Incidence
-from .relaxation import TOLERANCE, relaxation
+from .relaxation import TOLERANCE, relaxation_of
 from .search import Chart, Stop, bits
 
 # A remaining chart's minimum size, how many covers have it, and the columns in all of them.
@@ -98,10 +97,9 @@ class Counter:
         """The usable columns the linear relaxation leaves for a cover within `bound`, or
         None when even the relaxation needs more."""
         columns = list(bits(usable))
-        chart = Incidence.of([self.columns[j] & uncovered for j in columns], uncovered.bit_length())
-        matrix = chart.matrix().tocsr()[list(bits(uncovered))]
-        self.work += RELAXATION_WORK + matrix.nnz
-        found = relaxation(matrix, bound)
+        cut = [self.columns[j] & uncovered for j in columns]
+        self.work += RELAXATION_WORK + sum(c.bit_count() for c in cut)
+        found = relaxation_of(cut, uncovered, bound)
         if found is None:
             return usable
         optimum, ruled_out = found

@@ -17,7 +17,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .counting import Counter
 from .incidence import Incidence
-from .relaxation import relaxation
+from .relaxation import relaxation_of
 from .search import Chart, Stop, bits
 
 DEFAULT_MODEL_CAP = 256
@@ -138,9 +138,10 @@ def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
     never = 0
     if not complete:  # too many to list in time: rule out columns, count (and list again)
         never = _never_in_a_minimum(chart, size)
-        again = _list_models(chart, size, cap, work, never) if len(models) < cap else ([], 0, 0)
-        if again[2] or len(again[0]) > len(models):
-            models, total, complete = again
+        if len(models) < cap:  # without those columns the search may reach more models
+            again = _list_models(chart, size, cap, work, never)
+            if again[2] or len(again[0]) > len(models):
+                models, total, complete = again
         if not models:  # neither search reached a model: show the solver's
             models, total = [first], max(total, 1)
     models.sort()
@@ -198,9 +199,7 @@ def _count(chart: Chart, size: int, limit: int, never: int) -> tuple[int, set[in
 
 def _never_in_a_minimum(chart: Chart, size: int) -> int:
     """Columns no cover of `size` can use, as a mask, by the linear relaxation."""
-    columns = [c & chart.rows_mask for c in chart.columns]
-    matrix = Incidence.of(columns, chart.rows_mask.bit_length()).matrix().tocsr()[chart.rows]
-    found = relaxation(matrix, size)
+    found = relaxation_of([c & chart.rows_mask for c in chart.columns], chart.rows_mask, size)
     return sum(1 << int(j) for j in found[1]) if found else 0
 
 

@@ -15,8 +15,7 @@ from .terms import Term, covered_configurations
 
 @dataclass(frozen=True)
 class Incidence:
-    """Which implicant covers which row: a (row, column) pair per cover, as arrays, so that
-    charts of tens of thousands of rows and implicants are handled at numpy's speed."""
+    """Which implicant (column) covers which row: a (row, column) pair per cover."""
 
     rows: np.ndarray
     columns: np.ndarray

@@ -10,6 +10,9 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_array
 
+from .incidence import Incidence
+from .search import bits
+
 # Below this margin two sizes count as equal (the solver's tolerance).
 TOLERANCE = 1e-6
 
@@ -30,3 +33,9 @@ def relaxation(chart: csr_array, size: int) -> tuple[float, np.ndarray] | None:
         return None
     reduced = 1 - chart.T @ -relaxed.ineqlin.marginals
     return float(relaxed.fun), np.flatnonzero(relaxed.fun + reduced > size + TOLERANCE)
+
+
+def relaxation_of(columns: list[int], rows: int, size: int) -> tuple[float, np.ndarray] | None:
+    """relaxation() of a chart given as bit sets: `columns` over the rows in mask `rows`."""
+    matrix = Incidence.of(columns, rows.bit_length()).matrix().tocsr()
+    return relaxation(matrix[list(bits(rows))], size)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .covers import DEFAULT_MODEL_CAP, minimal_covers
-from .crisp_fit import MOST_CONDITIONS, crisp_model_fit
+from .crisp_fit import MOST_CONDITIONS, ConfigurationTable
 from .fit import sufficiency, sufficiency_of_rows
 from .incidence import Incidence
 from .membership import disjunction_membership, term_membership
@@ -54,10 +54,7 @@ def _model_fitter(data: np.ndarray, y: np.ndarray, names: list[str]):
     memberships shared by the models of one solution)."""
     k = data.shape[1]
     if k <= MOST_CONDITIONS and np.all((data == 0) | (data == 1)):
-        codes = configurations(data)[0]
-
-        def measure(terms):
-            return crisp_model_fit(terms, codes, y, k)
+        measure = ConfigurationTable(configurations(data)[0], y, k).model_fit
     else:
         data = np.asfortranarray(data)  # each condition's column contiguous: terms read columns
         cache: dict[Term, np.ndarray] = {}
