@@ -1,4 +1,4 @@
-"""Loading the R reference datasets and expectations (../shared/qca-reference)."""
+"""Loading the R reference datasets and expectations (tests/data/qca-reference)."""
 
 import csv
 import json
@@ -9,7 +9,7 @@ import numpy as np
 
 from koers.analysis import truth_table
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "qca-reference"
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "qca-reference"
 
 
 @cache
