@@ -16,7 +16,6 @@ from koers.actions.services import action_create
 from koers.insights.selectors import DashboardFilter
 from koers.projects.models import Project
 from koers.reports.documents import portfolio_export, portfolio_report_pdf, project_report_pdf
-from koers.reports.spreadsheets import neutralise
 from tests.insights.test_dashboard import portfolio, scored  # noqa: F401 (fixture)
 
 
@@ -99,14 +98,6 @@ def test_formula_injection_is_neutralised(portfolio):  # noqa: F811
         )
     )
     assert '\'=HYPERLINK("x")' in {r[4] for r in book.active.values}
-
-
-@pytest.mark.parametrize(
-    ("value", "safe"),
-    [("=1+1", "'=1+1"), ("-2", "'-2"), ("@x", "'@x"), ("plain", "plain"), (5, 5), (None, None)],
-)
-def test_neutralise(value, safe):
-    assert neutralise(value) == safe
 
 
 def test_downloads_need_the_right_role(portfolio):  # noqa: F811

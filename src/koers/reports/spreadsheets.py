@@ -3,18 +3,29 @@
 import csv
 import datetime
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .xlsx import write_xlsx
 
-# A cell that starts with one of these is run as a formula by spreadsheet programs.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell whose first meaningful character is one of these is run as a formula (or, for "|",
+# as a DDE command) by some spreadsheet program; the fullwidth and small forms count too,
+# since some programs fold them to their ASCII twins.
+FORMULA_START = frozenset("=+-@|\uff1d\uff0b\uff0d\uff20\uff5c\ufe66\ufe62\ufe63\ufe6b")
+# Characters that programs skip before reading a formula: control characters, spaces and
+# invisible format characters (zero-width space and joiners, word joiner, BOM, bidi marks).
+IGNORED_FIRST = re.compile(
+    "[\x00-\x20\x7f-\xa0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]*"
+)
 
 
 def neutralise(value: Any) -> Any:
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Text that a spreadsheet could read as a formula gets a leading apostrophe."""
+    if not isinstance(value, str):
+        return value
+    start = IGNORED_FIRST.match(value).end()
+    if value[:1] in ("\t", "\r", "\n") or value[start : start + 1] in FORMULA_START:
         return "'" + value
     return value
 
