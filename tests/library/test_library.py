@@ -174,3 +174,32 @@ def test_library_pages_and_adoption_through_the_web(world, cases):
     assert response.status_code == 302 and response["Location"] == reverse(
         "web:project", args=[adopted.pk]
     )
+
+
+def test_origin_note_hides_an_original_its_owner_no_longer_shares(world):
+    """The adopter's page names the original through the library's visibility rule: once the
+    owner makes it team-only (and renames it), neither its title nor its link shows."""
+    from koers.library.selectors import origin_of
+    from koers.projects.services import project_update
+
+    original = make_project(world.a, world.member, visibility=Visibility.NETWORK)
+    adopted = case_adopt(by=world.b_coordinator, adopter=world.b, original_project=original)
+    client = Client()
+    client.force_login(world.b_member)
+    page = reverse("web:project", args=[adopted.pk])
+    link = reverse("web:shared_project", args=[original.pk])
+    assert link in client.get(page).content.decode()
+    assert origin_of(user=world.b_member, project=adopted).project == original
+
+    project_update(
+        project=original,
+        by=world.member,
+        expected_version=original.version,
+        title="Geheime opvolger",
+        visibility=Visibility.TEAM,
+    )
+    body = client.get(page).content.decode()
+    assert "Geheime opvolger" not in body and link not in body
+    assert "Gemeente Aastad" in body  # the adoption itself is still told
+    origin = origin_of(user=world.b_member, project=adopted)
+    assert origin.project is None and origin.organisation == "Gemeente Aastad"

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "koers.insights",
     "koers.reports",
     "koers.demo",
+    "koers.guards",
     "koers.web",
 ]
 

@@ -26,7 +26,7 @@ class LibraryFilter:
 
 def shared_projects(*, user: Any, filters: LibraryFilter) -> QuerySet[Project]:
     """Projects shared with the network or the public that this user may see."""
-    qs = Project.objects.filter(visible_projects_q(user), visibility__in=SHARED)
+    qs = shared_projects_visible_to(user)
     if filters.q:
         qs = qs.filter(Q(title__icontains=filters.q) | Q(problem__icontains=filters.q))
     if filters.domain:
@@ -65,12 +65,15 @@ def study_cases(*, filters: LibraryFilter) -> QuerySet[ReferenceCase]:
     return qs.prefetch_related("themes", "techniques")
 
 
+def shared_projects_visible_to(user: Any) -> QuerySet[Project]:
+    """The library's projects for this user: shared with the network or the public, and
+    visible to them. Anything that names another organisation's project goes through here."""
+    return Project.objects.filter(visible_projects_q(user), visibility__in=SHARED)
+
+
 def shared_project_get(*, user: Any, pk: Any) -> Project:
     return get_object_or_404(
-        Project.objects.filter(visible_projects_q(user), visibility__in=SHARED).select_related(
-            "owner", "last_scan"
-        ),
-        pk=pk,
+        shared_projects_visible_to(user).select_related("owner", "last_scan"), pk=pk
     )
 
 
@@ -81,10 +84,28 @@ def adoptions_of(
     return qs.filter(original_project=project) if project else qs.filter(original_case=case)
 
 
-def origin_of(*, project: Project) -> Adoption | None:
-    """Where an adopted project came from, or None."""
-    return (
+@dataclass(frozen=True)
+class Origin:
+    """Where an adopted project came from, as far as the user may see it."""
+
+    project: Project | None  # the original project while its owner shares it with this user
+    case: ReferenceCase | None
+    organisation: str  # the original's organisation, named even when its project is hidden
+
+
+def origin_of(*, user: Any, project: Project) -> Origin | None:
+    """Where an adopted project came from, or None. An original project that its owner no
+    longer shares is not named: its owner decides who reads its title."""
+    adoption = (
         Adoption.objects.filter(project=project)
         .select_related("original_project__owner", "original_case")
         .first()
     )
+    if adoption is None:
+        return None
+    original = adoption.original_project
+    if original is None:
+        case = adoption.original_case
+        return Origin(project=None, case=case, organisation="") if case else None
+    shared = shared_projects_visible_to(user).filter(pk=original.pk).exists()
+    return Origin(project=original if shared else None, case=None, organisation=original.owner.name)

@@ -67,7 +67,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "team_form": TeamMemberForm(project=project),
         "history": history_for(obj=project)[:10],
         "planned_options": planned_option_ids(project=project),
-        "origin": origin_of(project=project),
+        "origin": origin_of(user=request.user, project=project),
         "adoptions": adoptions_of(project=project),
         "path": _path_text(request.user, project) if result else "",
         "can_analyse": has_role(request.user, project.owner_id, Role.COORDINATOR),

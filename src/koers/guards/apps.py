@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GuardsConfig(AppConfig):
+    name = "koers.guards"
+    verbose_name = "Guards"
