@@ -159,3 +159,22 @@ def test_the_last_project_leader_cannot_be_removed(world):
     with pytest.raises(ValidationError):
         team_member_remove(project=world.project, by=world.member, user=world.member)
     assert world.project.team.count() == 1
+
+
+def test_a_stage_move_on_a_stale_version_is_refused(world):
+    """Two people on the same page: the second move names the version both read and is
+    refused with the edit-conflict message; nothing of it is stored."""
+    read_at = world.project.version
+    project_move_stage(
+        project=world.project, by=world.member, to=lifecycle.EXPERIMENT, expected_version=read_at
+    )
+    with pytest.raises(EditConflict):
+        project_move_stage(
+            project=Project.objects.get(),
+            by=world.coordinator,
+            to=lifecycle.STOPPED,
+            note="Geen budget",
+            expected_version=read_at,
+        )
+    assert Project.objects.get().stage == lifecycle.EXPERIMENT
+    assert StageEvent.objects.count() == 2

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from koers.actions.services import action_create
 from koers.assessments.models import Response
@@ -193,3 +194,22 @@ def test_dutch_by_default_whatever_the_browser_asks(world):
     assert client.get(reverse("web:home"))["Content-Language"] == "en"
     client.post(reverse("set_language"), {"language": "xx", "next": "/"})  # unknown: ignored
     assert client.get(reverse("web:home"))["Content-Language"] == "en"
+
+
+def test_stale_stage_form_shows_a_conflict(world):
+    """The stage form carries the project's version: a move posted from a page read before
+    someone else's move is refused with the conflict message, also when the stage it names
+    is no longer offered."""
+    page = client_for(world.member).get(reverse("web:project", args=[world.project.pk]))
+    assert f'name="version" value="{world.project.version}"' in page.content.decode()
+    url = reverse("web:project_stage", args=[world.project.pk])
+    today = timezone.localdate().isoformat()
+    read = {"on": today, "version": world.project.version}
+    first = client_for(world.member).post(url, {**read, "to": "experiment"})
+    assert first.status_code == 302
+    for stale in ({"to": "stopped", "note": "Geen budget"}, {"to": "experiment"}):
+        response = client_for(world.coordinator).post(url, {**read, **stale})
+        assert response.status_code == 200
+        assert "ondertussen" in response.content.decode()
+    assert Project.objects.get().stage == "experiment"
+    assert Project.objects.get().stage_events.count() == 2

@@ -87,11 +87,17 @@ class StageMoveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What happened? Required when the project stops."),
     )
+    # The project's version when the page was read: a move on a stale page is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, targets: list[str], **kwargs: Any):
+    def __init__(self, *args: Any, project: Project, targets: list[str], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(t, STAGE_LABELS[t]) for t in targets]
+        # Any stage is accepted here and the service decides whether the move is allowed, so
+        # that a move on a stale page is told it is stale rather than "not a valid choice".
+        self.fields["to"].choices = list(STAGE_LABELS.items())
+        self.fields["to"].widget.choices = [(t, STAGE_LABELS[t]) for t in targets]
         self.fields["on"].initial = timezone.localdate()
+        self.fields["version"].initial = project.version
 
 
 class TeamMemberForm(forms.Form):

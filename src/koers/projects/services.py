@@ -134,11 +134,23 @@ def _stage_before_stop(project: Project) -> str | None:
 
 @transaction.atomic
 def project_move_stage(
-    *, project: Project, by: Any, to: str, note: str = "", on: datetime.date | None = None
+    *,
+    project: Project,
+    by: Any,
+    to: str,
+    note: str = "",
+    on: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> StageEvent:
-    """Move to another stage as a dated event; refuses moves the lifecycle does not allow."""
+    """Move to another stage as a dated event; refuses moves the lifecycle does not allow.
+
+    A move made on a page names the version it was read at and is refused when someone
+    changed the project since (None: the caller acts on the project as it is now, as the
+    command line and the demo do)."""
     require_edit(by, project)
     locked = Project.objects.select_for_update().get(pk=project.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise EditConflict()
     lifecycle.check_move(locked.stage, to, stage_before_stop=_stage_before_stop(locked))
     on = on or timezone.localdate()
     if on > timezone.localdate():

@@ -63,7 +63,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "result": result,
         "scans": scans_of(project=project),
         "actions": actions_of(project=project),
-        "stage_form": StageMoveForm(targets=services.stage_targets(project=project)),
+        "stage_form": StageMoveForm(
+            project=project, targets=services.stage_targets(project=project)
+        ),
         "team_form": TeamMemberForm(project=project),
         "history": history_for(obj=project)[:10],
         "planned_options": planned_option_ids(project=project),
@@ -110,13 +112,22 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def project_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_get(user=request.user, pk=pk)
     require_edit(request.user, project)
-    form = StageMoveForm(request.POST or None, targets=services.stage_targets(project=project))
+    form = StageMoveForm(
+        request.POST or None, project=project, targets=services.stage_targets(project=project)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.project_move_stage(
-                project=project, by=request.user, to=data["to"], note=data["note"], on=data["on"]
+                project=project,
+                by=request.user,
+                to=data["to"],
+                note=data["note"],
+                on=data["on"],
+                expected_version=data["version"] or 0,
             )
+        except services.EditConflict as exc:
+            form.add_error(None, str(exc))
         except StageMoveRefused as exc:
             form.add_error("to", str(exc))
         except ValidationError as exc:
