@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -16,6 +17,7 @@ from koers.actions.services import action_create
 from koers.insights.selectors import DashboardFilter
 from koers.projects.models import Project
 from koers.reports.documents import portfolio_export, portfolio_report_pdf, project_report_pdf
+from tests.factories import make_project
 from tests.insights.test_dashboard import portfolio, scored  # noqa: F401 (fixture)
 
 
@@ -152,3 +154,17 @@ def test_report_command(portfolio, tmp_path):  # noqa: F811
         call_command(
             "report", "project", str(portfolio.project.pk), "--output", str(tmp_path / "p.docx")
         )
+
+
+@pytest.mark.parametrize(("language", "stage"), [("en", "Idea"), ("nl", "Idee")])
+def test_portfolio_pdf_names_the_stage_of_stalled_projects(portfolio, language, stage):  # noqa: F811
+    """The stalled table read 'None' in the PDF: the label lived only in the view's context."""
+    long_ago = timezone.localdate() - datetime.timedelta(weeks=30)
+    make_project(portfolio.a, portfolio.member, title="Zandbak", started_on=long_ago)
+    text = pdf_text(
+        portfolio_report_pdf(organisation=portfolio.a, filters=DashboardFilter(), language=language)
+    )
+    row = next(line for line in text.splitlines() if line.startswith("Zandbak"))
+    assert stage in row and "None" not in text
+    # The trend per quarter is in the PDF as on the page.
+    assert ("Trend per quarter" if language == "en" else "Verloop per kwartaal") in text

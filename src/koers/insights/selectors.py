@@ -46,6 +46,12 @@ class Stall:
     last_activity: datetime.date
     weakest: int | None
 
+    @property
+    def stage_label(self) -> str:
+        # The data carries its own label, so the page and the PDF (which has no view
+        # context) name the stage alike.
+        return str(lifecycle.STAGE_LABELS[self.project["stage"]])
+
 
 @dataclass
 class Dashboard:

@@ -10,7 +10,7 @@ from koers.insights.selectors import DashboardFilter, dashboard_build
 from koers.insights.summary import dashboard_summary
 from koers.organisations.models import Organisation
 from koers.projects.models import Project
-from koers.web.charts import bars, radar
+from koers.web.charts import bars, factor_trend, radar
 
 from .exports import EXPORT_KINDS, SHEETS
 from .pdf import render_pdf
@@ -57,7 +57,7 @@ def portfolio_report_pdf(
         "funnel": funnel,
         "heatmap": data.heatmap,
         "generated": timezone.localtime(),
-        "trend_chart": None,
+        "trend_chart": factor_trend(data.trend, data.factors),
         "quarters": sorted(data.trend),
     }
     return render_pdf("reports/portfolio.html", context, language=language)

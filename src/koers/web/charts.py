@@ -1,6 +1,7 @@
 """Geometry for server-rendered SVG charts; templates draw it, a data table accompanies it."""
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -158,6 +159,16 @@ class LineChart:
     x_labels: list[tuple[float, str]]
     y_ticks: list[tuple[float, int]]
     series: list[Series]
+
+
+def factor_trend(
+    trend: dict[str, dict[int, float | None]], numbers: Iterable[int]
+) -> "LineChart | None":
+    """The dashboard's trend: one line per factor over the quarters, or None without data."""
+    quarters = sorted(trend)
+    if not quarters:
+        return None
+    return lines(quarters, {str(n): [trend[q].get(n) for q in quarters] for n in numbers})
 
 
 def lines(

@@ -13,10 +13,9 @@ from koers.insights.qca import portfolio_analysis
 from koers.insights.qca_reading import analysis_reading
 from koers.insights.selectors import DashboardFilter, dashboard_get, dashboard_organisations
 from koers.insights.summary import dashboard_summary
-from koers.projects.lifecycle import STAGE_LABELS
 from koers.projects.models import Domain, Technique
 from koers.reports.exports import export_kinds
-from koers.web.charts import bars, lines, scatter
+from koers.web.charts import bars, factor_trend, scatter
 
 from .home import filter_choices
 
@@ -72,13 +71,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "sort": sort,
         "interactive": True,
         "export_kinds": export_kinds(),
-        "trend_chart": lines(
-            quarters, {str(n): [data.trend[q].get(n) for q in quarters] for n in data.factors}
-        )
-        if quarters
-        else None,
+        "trend_chart": factor_trend(data.trend, data.factors),
         "quarters": quarters,
-        "stage_labels": STAGE_LABELS,
         **filter_choices(),
         "techniques": [(t.key, t.name) for t in Technique.objects.all()],
     }
