@@ -79,7 +79,7 @@ def test_figures_of_a_small_portfolio(portfolio):
     assert d.actions[3] == {"open": 1, "overdue": 0, "done": 0}
     assert d.stalls == []  # everything happened today
     summary = " ".join(dashboard_summary(d))
-    assert "1 of 3 projects are implemented" in summary
+    assert "1 of 3 projects is implemented" in summary
     assert "Factor 8" in summary and "weakest in 2 projects" in summary
     assert "1 action is overdue" in summary
 

@@ -69,9 +69,12 @@ def test_the_reading_says_when_the_explanations_were_not_all_counted(world, port
     a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
     a.total_models, a.models_complete = 1, False  # as when counting stops at its limit
     reading = " ".join(analysis_reading(a))
-    assert "at least 1 equally simple explanations; Koers stopped counting there" in reading
+    assert "at least 1 explanation this simple; Koers stopped counting there" in reading
+    a.total_models = 4
+    reading = " ".join(analysis_reading(a))
+    assert "at least 4 equally simple explanations; Koers stopped counting there" in reading
     a.total_models, a.models_complete = 1, True
-    assert "equally simple" not in " ".join(analysis_reading(a))
+    assert "this simple" not in " ".join(analysis_reading(a))
 
 
 def test_a_project_hears_which_factor_it_lacks(world, portfolio):

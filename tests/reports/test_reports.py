@@ -58,7 +58,7 @@ def test_portfolio_report_pdf_has_the_figures_and_summary(portfolio):  # noqa: F
     text = pdf_text(
         portfolio_report_pdf(organisation=portfolio.a, filters=DashboardFilter(), language="en")
     )
-    assert "1 of 3 projects are implemented or scaled up." in text
+    assert "1 of 3 projects is implemented or scaled up." in text
     assert "Klaar" in text and "Gestopt" in text
 
 

@@ -89,10 +89,14 @@ def analysis_reading(analysis: PortfolioAnalysis) -> list[str]:
         )
     if not analysis.models_complete:
         lines.append(
-            _(
+            ngettext(
+                "The data allow at least %(n)s explanation this simple; Koers stopped "
+                "counting there, so there may be more. Treat the path as a candidate to "
+                "discuss, not as proof.",
                 "The data allow at least %(n)s equally simple explanations; Koers stopped "
                 "counting there, so there may be more. The one that fits best is shown first. "
-                "Treat the paths as candidates to discuss, not as proof."
+                "Treat the paths as candidates to discuss, not as proof.",
+                analysis.total_models,
             )
             % {"n": analysis.total_models}
         )

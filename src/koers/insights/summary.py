@@ -16,7 +16,11 @@ def dashboard_summary(dashboard: Dashboard) -> list[str]:
         if stage in ("implemented", "scaled_internal", "scaled_external")
     )
     lines.append(
-        _("%(n)d of %(total)d projects are implemented or scaled up.")
+        ngettext(
+            "%(n)d of %(total)d projects is implemented or scaled up.",
+            "%(n)d of %(total)d projects are implemented or scaled up.",
+            implemented,
+        )
         % {"n": implemented, "total": dashboard.total}
     )
     recent = [c for c in dashboard.cohorts if c.experiment]

@@ -87,6 +87,8 @@ class StageMoveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What happened? Required when the project stops."),
     )
+    # Required for one choice only: the label must not say "optional".
+    note.conditionally_required = True
     # The project's version when the page was read: a move on a stale page is refused.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
