@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -168,3 +168,43 @@ def test_portfolio_pdf_names_the_stage_of_stalled_projects(portfolio, language, 
     assert stage in row and "None" not in text
     # The trend per quarter is in the PDF as on the page.
     assert ("Trend per quarter" if language == "en" else "Verloop per kwartaal") in text
+
+
+def test_the_scans_export_reads_as_a_person_reads_it(portfolio):  # noqa: F811
+    """Statement text, answer, scan kind, role and respondent by name; keys in their own
+    columns. It showed 'f1.i1', 'full', 'project_leader' and a bare user id."""
+    with translation.override("nl"):
+        book = load_workbook(
+            io.BytesIO(
+                portfolio_export(
+                    organisation=portfolio.a, filters=DashboardFilter(), kind="scans", fmt="xlsx"
+                )
+            )
+        )
+    header, *rows = list(book.active.values)
+    row = dict(
+        zip(header, next(r for r in rows if r[header.index("Sleutel van de stelling")] == "f8.i1"))
+    )
+    member = portfolio.member
+    assert row["Stelling"] == "Statement 8.1 (nl)" and row["Naam van de factor"] == "Factor 8 (nl)"
+    assert row["Soort"] == "Volledige scan"
+    assert row["Respondent"] == member.get_full_name()
+    assert row["Id van de respondent"] == member.pk
+    assert row["Rol van de respondent"] == "Projectleider"
+    assert row["Waarde (1-5)"] == 1 and row["Antwoord"] == "1 – helemaal niet waar"
+
+
+@pytest.mark.parametrize(
+    ("language", "delimiter", "score"), [("nl", ";", "25,0"), ("en", ",", "25.0")]
+)
+def test_csv_is_written_for_the_language_s_spreadsheet(portfolio, language, delimiter, score):  # noqa: F811
+    """Dutch Excel splits on semicolons and reads decimal commas; a BOM marks UTF-8."""
+    with translation.override(language):
+        content = portfolio_export(
+            organisation=portfolio.a, filters=DashboardFilter(), kind="portfolio", fmt="csv"
+        )
+    assert content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=delimiter))
+    assert len(rows) == 4 and len({len(r) for r in rows}) == 1 and len(rows[0]) > 10
+    klaar = next(r for r in rows if r[1] == "Klaar")
+    assert klaar[7 + 8] == score

@@ -57,6 +57,21 @@ class Response(models.Model):
         return f"{self.respondent} on scan {self.scan_id}"
 
 
+# What the five points of the scale say; the answer form shows the ends, exports name each.
+ANSWER_LABELS = {
+    1: _("1 – not at all true"),
+    2: _("2 – mostly not true"),
+    3: _("3 – partly true"),
+    4: _("4 – mostly true"),
+    5: _("5 – fully true"),
+    None: _("don't know"),
+}
+
+
+def answer_label(value: int | None) -> str:
+    return str(ANSWER_LABELS.get(value, value))
+
+
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")

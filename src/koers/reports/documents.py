@@ -10,6 +10,7 @@ from koers.insights.selectors import DashboardFilter, dashboard_build
 from koers.insights.summary import dashboard_summary
 from koers.organisations.models import Organisation
 from koers.projects.models import Project
+from koers.translation import current_language
 from koers.web.charts import bars, factor_trend, radar
 
 from .exports import EXPORT_KINDS, SHEETS
@@ -71,5 +72,5 @@ def portfolio_export(
     sheets = [SHEETS[k](organisation, filters) for k in kinds]
     if fmt == "csv":
         _title, headers, rows = sheets[0]
-        return to_csv(headers, rows)
+        return to_csv(headers, rows, language=current_language())
     return to_xlsx(sheets)

@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.actions.models import Action, ActionStatus
-from koers.assessments.models import Answer, FactorScore
+from koers.assessments.models import Answer, FactorScore, ScanKind, answer_label
 from koers.insights.selectors import DashboardFilter, portfolio_projects
 from koers.organisations.models import Organisation
 from koers.projects.lifecycle import STAGE_LABELS
-from koers.projects.models import ProjectMember, StageEvent
+from koers.projects.models import ProjectMember, StageEvent, TeamRole
+from koers.translation import current_language
 
 from .spreadsheets import Sheet
 
@@ -77,7 +78,9 @@ def portfolio_sheet(organisation: Organisation, filters: DashboardFilter) -> She
 
 
 def scans_sheet(organisation: Organisation, filters: DashboardFilter) -> Sheet:
-    """One row per answer; 'don't know' is an empty value."""
+    """One row per answer, as a person reads it (statement text, answer, names), with the
+    keys that stay the same across languages and framework versions in columns of their own.
+    A 'don't know' has no value."""
     ids = portfolio_projects(organisation=organisation, filters=filters).values("id")
     roles = dict(
         ((m["project_id"], m["user_id"]), m["team_role"])
@@ -96,11 +99,19 @@ def scans_sheet(organisation: Organisation, filters: DashboardFilter) -> Sheet:
         _("Kind"),
         _("Framework version"),
         _("Factor"),
+        _("Factor name"),
+        _("Statement key"),
         _("Statement"),
+        _("Respondent id"),
         _("Respondent"),
         _("Respondent's role"),
         _("Value (1-5)"),
+        _("Answer"),
     ]
+    kinds = dict(ScanKind.choices)
+    role_labels = dict(TeamRole.choices)
+    language = current_language()
+    text, name = f"indicator__text_{language}", f"indicator__factor__name_{language}"
 
     def rows() -> Iterator[list[Any]]:
         for a in (
@@ -112,8 +123,13 @@ def scans_sheet(organisation: Organisation, filters: DashboardFilter) -> Sheet:
                 "response__scan__kind",
                 "response__scan__framework_version__number",
                 "indicator__factor__number",
+                name,
                 "indicator__key",
+                text,
                 "response__respondent_id",
+                "response__respondent__first_name",
+                "response__respondent__last_name",
+                "response__respondent__username",
                 "value",
             )
             .order_by(
@@ -124,19 +140,25 @@ def scans_sheet(organisation: Organisation, filters: DashboardFilter) -> Sheet:
             )
             .iterator(chunk_size=2000)
         ):
-            scan, project, title, day, kind, version, factor, key, respondent, value = a
+            (scan, project, title, day, kind, version, factor, factor_name, key, statement) = a[:10]
+            respondent, first, last, username, value = a[10:]
+            role = roles.get((project, respondent))
             yield [
                 scan,
                 project,
                 title,
                 day,
-                kind,
+                str(kinds.get(kind, kind)),
                 version,
                 factor,
+                factor_name,
                 key,
+                statement,
                 respondent,
-                roles.get((project, respondent), ""),
+                f"{first} {last}".strip() or username,
+                str(role_labels.get(role, role or "")),
                 value,
+                str(answer_label(value)),
             ]
 
     return _("Scan answers"), headers, rows()

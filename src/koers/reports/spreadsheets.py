@@ -33,19 +33,27 @@ def neutralise(value: Any) -> Any:
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
 
 
-def to_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def to_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, language: str) -> bytes:
+    """CSV as the spreadsheet program of the language's users reads it: Dutch Excel splits
+    columns on semicolons and reads decimal commas (a comma-separated file lands in one
+    column there); English uses commas and decimal points. Dates stay ISO, which both read."""
+    dutch = language.startswith("nl")
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, delimiter=";" if dutch else ",")
     writer.writerow(headers)
     for row in rows:
-        writer.writerow([_csv_value(v) for v in row])
+        writer.writerow([_csv_value(v, decimal="," if dutch else ".") for v in row])
     # A BOM so that spreadsheet programs read UTF-8 correctly.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _csv_value(value: Any) -> Any:
+def _csv_value(value: Any, *, decimal: str) -> Any:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        return repr(value).replace(".", decimal)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return neutralise(value)
