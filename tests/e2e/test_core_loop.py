@@ -69,7 +69,7 @@ def test_core_loop(live_server, page, transactional_db):
     page.goto(scan_url)
     page.click("text=Mijn antwoorden invullen")
     answer_every_statement(page, "2")
-    expect(page.locator("text=2 van 2 teamleden")).to_be_visible()
+    expect(page.locator("text=2 van de 2 teamleden")).to_be_visible()
     expect(page.locator(".koers-flag").first).to_be_visible()  # 75 vs 25: the team disagrees
     check_accessibility(page, "scan-result")
 
