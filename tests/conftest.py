@@ -10,6 +10,30 @@ from koers.organisations.models import Role
 from .factories import OrganisationFactory, load_framework, make_project, member
 
 
+def _on_postgresql() -> bool:
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgresql` need two real connections at once (row locks, concurrent
+    writers). SQLite runs write transactions one at a time, so there is nothing to overlap:
+    they run in CI's PostgreSQL pass (`.ci/run` runs the whole suite on both) and are
+    deselected, and counted in the header, on SQLite."""
+    if _on_postgresql():
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgresql")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+
+
+def pytest_report_header(config):
+    if not _on_postgresql():
+        return "tests marked postgresql are deselected on SQLite; CI runs them on PostgreSQL"
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Cached figures (the network's) do not carry over from one test to the next."""

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from koers.audit.admin import ReadOnlyAdmin
+
 from .models import Scan
 
 
 @admin.register(Scan)
-class ScanAdmin(admin.ModelAdmin):
+class ScanAdmin(ReadOnlyAdmin):
     list_display = ["project", "kind", "opened_on", "framework_version", "submitted_count"]
     list_filter = ["kind", "framework_version"]
-    readonly_fields = ["submitted_count"]

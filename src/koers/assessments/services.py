@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from koers.audit.services import change_record
 from koers.framework.models import Indicator
 from koers.framework.selectors import framework_active
+from koers.locking import lock_rows
 from koers.projects.access import require_edit
 from koers.projects.models import Project
 from koers.projects.services import EditConflict
@@ -41,6 +42,8 @@ def scan_start(
     opened_on: datetime.date | None = None,
 ) -> Scan:
     require_edit(by, project)
+    # The team is read and then relied on: a concurrent removal from the team waits for this.
+    lock_rows(Project.objects.filter(pk=project.pk))
     version = framework_active()
     if version is None:
         raise ValidationError(
@@ -89,6 +92,7 @@ def response_save(
     """
     if response.respondent_id != by.pk:
         raise PermissionDenied(_("You can only fill in your own answers."))
+    scan_lock(scan=response.scan)
     indicators = {i.pk: i for i in scan_indicators(response.scan)}
     unknown = set(answers) - set(indicators)
     if unknown:
@@ -132,8 +136,21 @@ def response_save(
     return response
 
 
+def scan_lock(*, scan: Scan) -> None:
+    """Lock the project and the scan rows until the transaction ends, in that order.
+
+    Submissions rewrite the scan's factor scores (delete and re-insert) from every submitted
+    response, and the project's latest scan: two team members submitting at once must run one
+    after the other, or the second fails on the unique scores and loses its answers, or counts
+    without the first's answers. The project is locked first everywhere, so locks never cross.
+    """
+    lock_rows(Project.objects.filter(pk=scan.project_id))
+    lock_rows(Scan.objects.filter(pk=scan.pk))
+
+
 def scan_recompute(*, scan: Scan) -> None:
-    """Recompute the factor scores from all submitted responses; called inside a transaction."""
+    """Recompute the factor scores from all submitted responses; called inside a transaction
+    that holds `scan_lock`."""
     indicators = scan_indicators(scan)
     per_factor: dict[int, list[Indicator]] = defaultdict(list)
     for indicator in indicators:

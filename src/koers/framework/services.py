@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
+from koers.locking import lock_rows
 from koers.projects.lifecycle import PROGRESS_STAGES
 
 from .models import ActionOption, Factor, FrameworkVersion, Indicator
@@ -41,10 +42,17 @@ def framework_parse(raw: bytes) -> dict[str, Any]:
     return data
 
 
+def _lock_versions() -> None:
+    """Loading and activating read the versions and then write: one at a time, or two
+    activations at once both pass and the second fails on the one-active constraint."""
+    lock_rows(FrameworkVersion.objects.all())
+
+
 @transaction.atomic
 def framework_load(*, raw: bytes, by: Any = None, activate: bool = True) -> FrameworkVersion:
     """Store a new framework version; the running version is untouched if anything is wrong."""
     data = framework_parse(raw)
+    _lock_versions()
     if FrameworkVersion.objects.filter(number=data["version"]).exists():
         raise FrameworkFileError(
             [
@@ -109,6 +117,7 @@ def framework_load(*, raw: bytes, by: Any = None, activate: bool = True) -> Fram
 
 @transaction.atomic
 def framework_activate(*, version: FrameworkVersion, by: Any = None) -> None:
+    _lock_versions()
     FrameworkVersion.objects.filter(is_active=True).exclude(pk=version.pk).update(is_active=False)
     FrameworkVersion.objects.filter(pk=version.pk).update(is_active=True)
     version.is_active = True

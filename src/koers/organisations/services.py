@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
-from koers.audit.services import change_record
+from koers.audit.services import change_record, field_changes
 
 from .models import Membership, Organisation, Role
 
@@ -24,6 +24,25 @@ def organisation_create(
     org.save()
     change_record(actor=by, obj=org, action="created", changes={"name": name, "kind": kind})
     return org
+
+
+ORGANISATION_FIELDS = ("name", "slug", "kind", "cbs_code", "is_demo")
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, by: Any, **fields: Any) -> Organisation:
+    """Change an organisation's own fields (platform staff, through the admin)."""
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = {f: getattr(locked, f) for f in ORGANISATION_FIELDS}
+    for name in ORGANISATION_FIELDS:
+        if name in fields:
+            setattr(locked, name, fields[name] if name != "cbs_code" else fields[name] or None)
+    locked.full_clean()
+    locked.save()
+    changes = field_changes(before, {f: getattr(locked, f) for f in ORGANISATION_FIELDS})
+    if changes:
+        change_record(actor=by, obj=locked, action="updated", changes=changes)
+    return locked
 
 
 @transaction.atomic

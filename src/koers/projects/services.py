@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record, field_changes
+from koers.locking import lock_rows
 from koers.organisations.models import Organisation
 
 from . import lifecycle
@@ -200,16 +201,27 @@ def stage_targets(*, project: Project) -> list[str]:
     return lifecycle.allowed_targets(project.stage, stage_before_stop=_stage_before_stop(project))
 
 
+def _keep_a_leader(project: Project, *, without: Any) -> None:
+    """Refuse a change that leaves the project without a project leader. Callers hold the
+    project's row lock, so two people each removing a different leader cannot both pass."""
+    leaders = project.team.filter(team_role=TeamRole.PROJECT_LEADER)
+    if leaders.exists() and not leaders.exclude(user=without).exists():
+        raise ValidationError(_("A project keeps at least one project leader."))
+
+
 @transaction.atomic
 def team_member_set(*, project: Project, by: Any, user: Any, team_role: str) -> ProjectMember:
     from koers.organisations.selectors import roles_of
 
     require_edit(by, project)
+    lock_rows(Project.objects.filter(pk=project.pk))
     allowed_orgs = {project.owner_id, *project.partners.values_list("pk", flat=True)}
     if not allowed_orgs & set(roles_of(user)):
         raise ValidationError(
             {"user": _("Team members must work for the owner or a partner organisation.")}
         )
+    if team_role != TeamRole.PROJECT_LEADER:
+        _keep_a_leader(project, without=user)
     member, created = ProjectMember.objects.update_or_create(
         project=project, user=user, defaults={"team_role": team_role}
     )
@@ -222,8 +234,7 @@ def team_member_set(*, project: Project, by: Any, user: Any, team_role: str) -> 
 @transaction.atomic
 def team_member_remove(*, project: Project, by: Any, user: Any) -> None:
     require_edit(by, project)
-    leaders = project.team.filter(team_role=TeamRole.PROJECT_LEADER)
-    if leaders.count() == 1 and leaders.filter(user=user).exists():
-        raise ValidationError(_("A project keeps at least one project leader."))
+    lock_rows(Project.objects.filter(pk=project.pk))
+    _keep_a_leader(project, without=user)
     project.team.filter(user=user).delete()
     change_record(actor=by, obj=project, action="team_removed", changes={"user": user.pk})
