@@ -188,3 +188,19 @@ def scan_recompute(*, scan: Scan) -> None:
         .first()
     )
     Project.objects.filter(pk=scan.project_id).update(last_scan_id=latest)
+
+
+@transaction.atomic
+def scan_respondent_add(*, scan: Scan, user: Any, invitation: int | None = None) -> Response:
+    """Someone who joined the team through an invitation to this scan answers it too."""
+    if not scan.project.team.filter(user=user).exists():
+        raise ValidationError(_("Only members of the project team can answer its scan."))
+    response, created = Response.objects.get_or_create(scan=scan, respondent=user)
+    if created:
+        change_record(
+            actor=user,
+            obj=scan,
+            action="respondent_added",
+            changes={"user": user.pk, "invitation": invitation},
+        )
+    return response

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "koers.reports",
     "koers.demo",
     "koers.guards",
+    "koers.accounts",
     "koers.web",
 ]
 
@@ -123,6 +124,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# A session ends after this many hours without a request (every request renews it).
+SESSION_COOKIE_AGE = int(float(os.environ.get("KOERS_SESSION_IDLE_HOURS", "8")) * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -142,6 +146,27 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Mail: SMTP when KOERS_EMAIL_HOST is set, otherwise printed on the console.
+EMAIL_HOST = os.environ.get("KOERS_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("KOERS_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("KOERS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("KOERS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("KOERS_EMAIL_TLS", "0").lower() in {"1", "true", "yes"}
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("KOERS_EMAIL_FROM", "Koers <koers@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Where people report accessibility and privacy matters (shown in the statements).
+KOERS_CONTACT_EMAIL = os.environ.get("KOERS_CONTACT_EMAIL", "")
+
+# How long an invitation link works.
+KOERS_INVITATION_DAYS = int(os.environ.get("KOERS_INVITATION_DAYS", "7"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -1,12 +1,15 @@
-"""Creating organisations and giving people a role in them."""
+"""Creating organisations, giving people a role in them, and managing their members."""
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record, field_changes
 
 from .models import Membership, Organisation, Role
+from .selectors import has_role
 
 
 @transaction.atomic
@@ -58,3 +61,79 @@ def membership_set(
     if hasattr(user, "_koers_roles"):
         del user._koers_roles
     return membership
+
+
+def _require_administrator(by: Any, organisation: Organisation) -> None:
+    if not has_role(by, organisation.pk, Role.ADMINISTRATOR):
+        raise PermissionDenied(_("Only administrators of the organisation do this."))
+
+
+def _keeps_an_administrator(membership: Membership, new_role: str | None) -> None:
+    """An organisation never loses its last administrator: nobody could manage it after."""
+    if membership.role != Role.ADMINISTRATOR or new_role == Role.ADMINISTRATOR:
+        return
+    others = Membership.objects.filter(
+        organisation_id=membership.organisation_id, role=Role.ADMINISTRATOR
+    ).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ValidationError(
+            _("%(organisation)s keeps at least one administrator; appoint another one first.")
+            % {"organisation": membership.organisation.name}
+        )
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str, by: Any) -> Membership:
+    """The explicit step that changes someone's role, recorded with the old and new role."""
+    _require_administrator(by, membership.organisation)
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    # Lock every administrator row of the organisation so two demotions cannot both pass.
+    list(
+        Membership.objects.select_for_update().filter(
+            organisation_id=locked.organisation_id, role=Role.ADMINISTRATOR
+        )
+    )
+    if locked.role == role:
+        return locked
+    _keeps_an_administrator(locked, role)
+    old = locked.role
+    locked.role = role
+    locked.save(update_fields=["role"])
+    change_record(actor=by, obj=locked, action="role_changed", changes={"role": [old, role]})
+    return locked
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by: Any) -> None:
+    _require_administrator(by, membership.organisation)
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    list(
+        Membership.objects.select_for_update().filter(
+            organisation_id=locked.organisation_id, role=Role.ADMINISTRATOR
+        )
+    )
+    _keeps_an_administrator(locked, None)
+    change_record(
+        actor=by,
+        obj=locked.organisation,
+        action="member_removed",
+        changes={"user": locked.user_id, "role": locked.role},
+    )
+    locked.delete()
+
+
+@transaction.atomic
+def organisation_update(
+    *, organisation: Organisation, by: Any, name: str, cbs_code: str | None
+) -> Organisation:
+    _require_administrator(by, organisation)
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = {"name": locked.name, "cbs_code": locked.cbs_code}
+    locked.name = name.strip()
+    locked.cbs_code = (cbs_code or "").strip().upper() or None
+    locked.full_clean()
+    locked.save(update_fields=["name", "cbs_code"])
+    changes = field_changes(before, {"name": locked.name, "cbs_code": locked.cbs_code})
+    if changes:
+        change_record(actor=by, obj=locked, action="updated", changes=changes)
+    return locked

@@ -2,7 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import actions, home, insights, library, projects, reports, scans
+from .views import (
+    actions,
+    home,
+    insights,
+    invitations,
+    library,
+    organisation,
+    pages,
+    projects,
+    reports,
+    scans,
+)
 
 web_patterns = [
     path("", home.home, name="home"),
@@ -45,6 +56,73 @@ web_patterns = [
         library.adopt_shared_project,
         name="adopt_shared_project",
     ),
+    path("projects/<int:pk>/invite/", invitations.project_invite, name="project_invite"),
+    path("organisations/", organisation.organisations, name="organisations"),
+    path(
+        "organisations/<slug:slug>/members/", organisation.organisation_members, name="org_members"
+    ),
+    path(
+        "organisations/<slug:slug>/members/<int:user_id>/role/",
+        organisation.organisation_member_role,
+        name="org_member_role",
+    ),
+    path(
+        "organisations/<slug:slug>/members/<int:user_id>/remove/",
+        organisation.organisation_member_remove,
+        name="org_member_remove",
+    ),
+    path(
+        "organisations/<slug:slug>/settings/",
+        organisation.organisation_settings,
+        name="org_settings",
+    ),
+    path(
+        "organisations/<slug:slug>/invitations/",
+        invitations.organisation_invitations,
+        name="org_invitations",
+    ),
+    path(
+        "organisations/<slug:slug>/invitations/bulk/",
+        invitations.organisation_invite_bulk,
+        name="org_invite_bulk",
+    ),
+    path("invitations/<int:pk>/resend/", invitations.invitation_resend, name="invitation_resend"),
+    path("invitations/<int:pk>/revoke/", invitations.invitation_revoke, name="invitation_revoke"),
+    path("help/", pages.help_page, name="help"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+]
+
+# Django's own password-reset views at their standard paths, in the site's look.
+password_reset_patterns = [
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset_form.html",
+            email_template_name="accounts/mail/password_reset.txt",
+            subject_template_name="accounts/mail/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password_reset/done/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html"
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
 ]
 
 urlpatterns = [
@@ -57,6 +135,12 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    *password_reset_patterns,
+    path(
+        "accounts/invitation/<str:token>/",
+        invitations.invitation_accept,
+        name="invitation_accept",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,130 @@
+"""An organisation's own management pages: members and their roles, and its settings.
+Coordinators see the members; administrators change roles, remove people, unlock accounts
+and edit the settings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.accounts.forms import OrganisationSettingsForm, RoleChangeForm
+from koers.accounts.selectors import coordinated_organisations, organisation_for_coordinator
+from koers.organisations import services
+from koers.organisations.models import Membership, Role
+from koers.organisations.selectors import has_role
+
+from .forms_util import add_errors
+
+
+@login_required
+def organisations(request: HttpRequest) -> HttpResponse:
+    """The organisations this person coordinates; with just one, straight to its members."""
+    coordinated = list(coordinated_organisations(user=request.user))
+    if len(coordinated) == 1:
+        return redirect("web:org_members", slug=coordinated[0].slug)
+    return render(request, "accounts/organisations.html", {"organisations": coordinated})
+
+
+def _membership(request: HttpRequest, slug: str, user_id: int) -> Membership:
+    organisation = organisation_for_coordinator(user=request.user, slug=slug)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organisation"),
+        organisation=organisation,
+        user_id=user_id,
+    )
+
+
+@login_required
+def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_coordinator(user=request.user, slug=slug)
+    memberships = (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "user__username")
+    )
+    return render(
+        request,
+        "accounts/members.html",
+        {
+            "organisation": organisation,
+            "memberships": memberships,
+            "is_admin": has_role(request.user, organisation.pk, Role.ADMINISTRATOR),
+            "roles": Role.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def organisation_member_role(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
+    membership = _membership(request, slug, user_id)
+    form = RoleChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the roles."))
+    else:
+        try:
+            changed = services.membership_change_role(
+                membership=membership, role=form.cleaned_data["role"], by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {
+                    "name": changed.user.get_full_name() or changed.user.username,
+                    "role": changed.get_role_display().lower(),
+                },
+            )
+    return redirect("web:org_members", slug=slug)
+
+
+@login_required
+@require_POST
+def organisation_member_remove(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
+    membership = _membership(request, slug, user_id)
+    try:
+        services.membership_remove(membership=membership, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s no longer belongs to %(organisation)s.")
+            % {
+                "name": membership.user.get_full_name() or membership.user.username,
+                "organisation": membership.organisation.name,
+            },
+        )
+    return redirect("web:org_members", slug=slug)
+
+
+@login_required
+def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_coordinator(user=request.user, slug=slug)
+    if not has_role(request.user, organisation.pk, Role.ADMINISTRATOR):
+        raise PermissionDenied(_("Only administrators of the organisation do this."))
+    form = OrganisationSettingsForm(
+        request.POST or None,
+        initial={"name": organisation.name, "cbs_code": organisation.cbs_code or ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(
+                organisation=organisation,
+                by=request.user,
+                name=form.cleaned_data["name"],
+                cbs_code=form.cleaned_data["cbs_code"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Settings saved."))
+            return redirect("web:org_settings", slug=slug)
+    return render(
+        request, "accounts/org_settings.html", {"organisation": organisation, "form": form}
+    )
