@@ -9,7 +9,7 @@ from koers.organisations.models import Membership, Role
 from koers.organisations.services import (
     membership_change_role,
     membership_remove,
-    organisation_update,
+    organisation_settings_update,
 )
 
 
@@ -60,9 +60,15 @@ def test_removing_a_member_is_recorded(world):
 
 def test_settings_are_for_administrators_and_validated(world):
     with pytest.raises(PermissionDenied):
-        organisation_update(organisation=world.a, by=world.coordinator, name="X", cbs_code="")
+        organisation_settings_update(
+            organisation=world.a, by=world.coordinator, name="X", cbs_code=""
+        )
     with pytest.raises(ValidationError):
-        organisation_update(organisation=world.a, by=world.admin, name="X", cbs_code="0344")
-    organisation_update(organisation=world.a, by=world.admin, name="Gemeente A", cbs_code="gm0344")
+        organisation_settings_update(
+            organisation=world.a, by=world.admin, name="X", cbs_code="0344"
+        )
+    organisation_settings_update(
+        organisation=world.a, by=world.admin, name="Gemeente A", cbs_code="gm0344"
+    )
     world.a.refresh_from_db()
     assert (world.a.name, world.a.cbs_code) == ("Gemeente A", "GM0344")

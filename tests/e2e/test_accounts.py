@@ -91,7 +91,7 @@ def test_a_forgotten_password_is_reset_by_mail(live_server, page, transactional_
     check_accessibility(page, "password-reset")
     page.fill("#id_email", "lid@utrecht.nl")
     page.click("button:has-text('Link versturen')")
-    expect(page.locator("h1")).to_have_text("Kijk in uw mail")
+    expect(page.locator("h1")).to_have_text("Kijk in je mail")
     check_accessibility(page, "password-reset-done")
 
     page.goto(link_in(inbox, "lid@utrecht.nl", "/accounts/reset/"))
@@ -99,7 +99,7 @@ def test_a_forgotten_password_is_reset_by_mail(live_server, page, transactional_
     page.fill("#id_new_password1", "nieuw-en-lang-genoeg")
     page.fill("#id_new_password2", "nieuw-en-lang-genoeg")
     page.click("button:has-text('Het nieuwe wachtwoord opslaan')")
-    expect(page.locator("h1")).to_have_text("Uw wachtwoord is gewijzigd")
+    expect(page.locator("h1")).to_have_text("Je wachtwoord is gewijzigd")
     check_accessibility(page, "password-reset-complete")
 
     page.click("main a:has-text('Inloggen')")

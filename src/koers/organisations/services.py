@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record, field_changes
+from koers.locking import lock_rows
 
 from .models import Membership, Organisation, Role
 from .selectors import has_role
@@ -82,17 +83,21 @@ def _keeps_an_administrator(membership: Membership, new_role: str | None) -> Non
         )
 
 
+def _lock_administrators(membership: Membership) -> None:
+    lock_rows(
+        Membership.objects.filter(
+            organisation_id=membership.organisation_id, role=Role.ADMINISTRATOR
+        )
+    )
+
+
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str, by: Any) -> Membership:
     """The explicit step that changes someone's role, recorded with the old and new role."""
     _require_administrator(by, membership.organisation)
+    # Lock the organisation's administrator rows too, so two demotions cannot both pass.
+    _lock_administrators(membership)
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
-    # Lock every administrator row of the organisation so two demotions cannot both pass.
-    list(
-        Membership.objects.select_for_update().filter(
-            organisation_id=locked.organisation_id, role=Role.ADMINISTRATOR
-        )
-    )
     if locked.role == role:
         return locked
     _keeps_an_administrator(locked, role)
@@ -106,12 +111,8 @@ def membership_change_role(*, membership: Membership, role: str, by: Any) -> Mem
 @transaction.atomic
 def membership_remove(*, membership: Membership, by: Any) -> None:
     _require_administrator(by, membership.organisation)
+    _lock_administrators(membership)
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
-    list(
-        Membership.objects.select_for_update().filter(
-            organisation_id=locked.organisation_id, role=Role.ADMINISTRATOR
-        )
-    )
     _keeps_an_administrator(locked, None)
     change_record(
         actor=by,
@@ -123,17 +124,14 @@ def membership_remove(*, membership: Membership, by: Any) -> None:
 
 
 @transaction.atomic
-def organisation_update(
+def organisation_settings_update(
     *, organisation: Organisation, by: Any, name: str, cbs_code: str | None
 ) -> Organisation:
+    """The settings an organisation's own administrators may change."""
     _require_administrator(by, organisation)
-    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    before = {"name": locked.name, "cbs_code": locked.cbs_code}
-    locked.name = name.strip()
-    locked.cbs_code = (cbs_code or "").strip().upper() or None
-    locked.full_clean()
-    locked.save(update_fields=["name", "cbs_code"])
-    changes = field_changes(before, {"name": locked.name, "cbs_code": locked.cbs_code})
-    if changes:
-        change_record(actor=by, obj=locked, action="updated", changes=changes)
-    return locked
+    return organisation_update(
+        organisation=organisation,
+        by=by,
+        name=name.strip(),
+        cbs_code=(cbs_code or "").strip().upper() or None,
+    )

@@ -114,7 +114,7 @@ def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisation_update(
+            services.organisation_settings_update(
                 organisation=organisation,
                 by=request.user,
                 name=form.cleaned_data["name"],
