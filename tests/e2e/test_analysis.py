@@ -7,6 +7,7 @@ from koers.organisations.models import Role
 from koers.projects.services import project_move_stage
 from tests.factories import OrganisationFactory, load_framework, make_project, member
 from tests.insights.test_dashboard import scored
+from tests.insights.test_qca import LONG_AGO
 
 from .conftest import check_accessibility, log_in
 
@@ -18,7 +19,8 @@ def test_a_coordinator_reads_the_analysis(live_server, page, transactional_db):
     org = OrganisationFactory(name="Gemeente Utrecht")
     coordinator = member(org, Role.COORDINATOR, username="coordinator")
     for n, (strong, implemented) in enumerate([(True, True)] * 3 + [(False, False)] * 3):
-        project = make_project(org, coordinator, title=f"Project {n}")
+        # Started long enough ago that not being implemented counts (cases.TOO_YOUNG_DAYS).
+        project = make_project(org, coordinator, title=f"Project {n}", started_on=LONG_AGO)
         if implemented:
             for stage in ("experiment", "development", "implemented"):
                 project_move_stage(project=project, by=coordinator, to=stage)

@@ -1,7 +1,10 @@
 """The portfolio analysis: paths found on a hand-made portfolio, the plain reading, what a
 project lacks, the study's blind spot, and who may see it."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from koers.insights.qca import AnalysisSettings, portfolio_analysis, project_path
 from koers.insights.qca_reading import analysis_reading
@@ -19,14 +22,15 @@ PROFILES = {
     "Geen van beide": (False, False, False),
 }
 SETTINGS = AnalysisSettings(factors=(2, 4), kind="parsimonious")
+# Old enough that not having reached implementation counts (cases.TOO_YOUNG_DAYS).
+LONG_AGO = timezone.localdate() - datetime.timedelta(days=2 * 365)
 
 
-@pytest.fixture
-def portfolio(world):
+def build(world, profiles):
     m = world.member
     projects = {}
-    for title, (two, four, implemented) in PROFILES.items():
-        p = make_project(world.a, m, title=title)
+    for title, (two, four, implemented) in profiles.items():
+        p = make_project(world.a, m, title=title, started_on=LONG_AGO)
         if implemented:
             for stage in ("experiment", "development", "implemented"):
                 project_move_stage(project=p, by=m, to=stage)
@@ -36,6 +40,11 @@ def portfolio(world):
         projects[title] = p
     world.project.delete()  # the fixture's project has no scan; keep the counts exact
     return projects
+
+
+@pytest.fixture
+def portfolio(world):
+    return build(world, PROFILES)
 
 
 def test_the_combination_that_made_the_difference_is_found(world, portfolio):
@@ -135,18 +144,58 @@ def test_impossible_settings_are_refused_with_a_message(client, world, portfolio
     assert "Paths to the outcome" not in page
 
 
-def test_the_project_page_says_which_path_a_project_lacks(client, world, portfolio):
+# Twenty projects: eight with factors 2 and 4 strong, all implemented; twelve without.
+LARGER = {
+    **{f"Beide {i}": (True, True, True) for i in range(8)},
+    **{f"Alleen twee {i}": (True, False, False) for i in range(4)},
+    **{f"Alleen vier {i}": (False, True, False) for i in range(4)},
+    **{f"Geen {i}": (False, False, False) for i in range(4)},
+}
+
+
+def test_the_project_page_says_which_path_a_project_lacks_in_plain_words(client, world):
+    projects = build(world, LARGER)
     client.force_login(world.member)
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    page = client.get(f"/projects/{portfolio['Alleen twee'].pk}/").content.decode()
+    page = client.get(f"/projects/{projects['Alleen twee 0'].pk}/").content.decode()
     two, four = (
         f.name for f in world.framework.factors.filter(number__in=(2, 4)).order_by("number")
     )
-    assert "implemented projects often combined" in page
-    assert f"This project still lacks strong “{four}”" in page
-    page = client.get(f"/projects/{portfolio['Beide'].pk}/").content.decode()
-    assert "This project has that combination." in page
+    assert "Implemented projects in your organisation often had" in page
+    assert "8 of the 8 projects with that combination got there" in page
+    assert f"What this project does not have yet: strong “{four}”" in page
+    assert "consistency" not in page  # jargon stays on the analysis page
+    page = client.get(f"/projects/{projects['Beide 0'].pk}/").content.decode()
+    assert "This project has that too." in page
     assert "See the cross-case analysis" not in page  # a member, not a coordinator
+    # A young project is read against the path but does not count as a failure.
+    young = make_project(world.a, world.member, title="Net begonnen")
+    scored(young, world.member, lambda n: 5 if n == 2 else 1)
+    page = client.get(f"/projects/{young.pk}/").content.decode()
+    assert f"What this project does not have yet: strong “{four}”" in page
+
+
+def test_a_thin_portfolio_names_no_path_on_the_project_page(client, world, portfolio):
+    """Six projects cannot carry a claim about nine factors: the page says when it will."""
+    client.force_login(world.member)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(f"/projects/{portfolio['Alleen twee'].pk}/").content.decode()
+    assert "Once your organisation has 20 projects with a scan to compare" in page
+    assert "Now 6 can be compared." in page
+    assert "often had" not in page and "consistency" not in page
+
+
+def test_projects_too_young_to_be_implemented_are_left_out_of_the_outcome(world, portfolio):
+    young = make_project(world.a, world.member, title="Vandaag geopend")
+    scored(young, world.member, lambda n: 1)
+    a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
+    assert "Vandaag geopend" not in {c.title for c in a.cases}
+    assert a.too_young == 1 and len(a.cases) == 6 and a.with_outcome == 3
+    assert young.pk in a.memberships  # still read, for the project page
+    # A stopped project is a real outcome, however young.
+    project_move_stage(project=young, by=world.member, to="stopped", note="Geen data")
+    a = portfolio_analysis(organisation=world.a, settings=SETTINGS)
+    assert a.too_young == 0 and "Vandaag geopend" in {c.title for c in a.cases}
 
 
 def test_outsiders_do_not_hear_about_another_portfolio(world, portfolio):

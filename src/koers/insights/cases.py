@@ -17,6 +17,10 @@ from koers.projects import lifecycle
 from koers.projects.models import Project, StageEvent
 
 OUTCOMES = ("implemented", "scaled")
+# A project that is still open (not stopped), has not reached the outcome and started less
+# than this many days ago is too young to count as one that did not get there: the study's
+# projects took years from idea to implementation. It is left out of the analysis.
+TOO_YOUNG_DAYS = 365
 _SCALED = [lifecycle.SCALED_INTERNAL, lifecycle.SCALED_EXTERNAL]
 
 
@@ -28,6 +32,14 @@ class Case:
     implemented: bool
     scaled: bool
     scores: dict[int, float | None]  # factor number -> 0-100 from the chosen scan
+    started_on: datetime.date | None = None
+    stopped: bool = False
+
+    def too_young(self, outcome: str, today: datetime.date) -> bool:
+        reached = self.scaled if outcome == "scaled" else self.implemented
+        if reached or self.stopped or self.started_on is None:
+            return False
+        return (today - self.started_on).days < TOO_YOUNG_DAYS
 
 
 def pick_scan(scans: list[tuple[datetime.date, int]], before: datetime.date | None) -> int | None:
@@ -65,7 +77,7 @@ def analysis_cases(*, projects: QuerySet[Project], outcome: str) -> list[Case]:
             scans.setdefault(project_id, []).append((day, scan_id))
         values.setdefault(scan_id, {})[number] = score
     cases = []
-    for project in projects.values("id", "title", "owner_id").order_by("id"):
+    for project in projects.values("id", "title", "owner_id", "started_on", "stage").order_by("id"):
         pk = project["id"]
         dates: dict[str, Any] = reached.get(pk, {})
         implemented_on, scaled_on = dates.get("implemented_on"), dates.get("scaled_on")
@@ -80,6 +92,8 @@ def analysis_cases(*, projects: QuerySet[Project], outcome: str) -> list[Case]:
                 implemented=implemented_on is not None,
                 scaled=scaled_on is not None,
                 scores=values[scan],
+                started_on=project["started_on"],
+                stopped=project["stage"] == lifecycle.STOPPED,
             )
         )
     return cases

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from .qca import DEFAULT_ANCHORS, NETWORK, ORGANISATION, AnalysisSettings
 
 FACTOR_NUMBERS = [(n, str(n)) for n in range(1, 10)]
+# Sent by the page's own form: then a missing setting is a choice (no factor ticked), not a
+# setting the link left out.
+COMPLETE = "complete"
 
 
 class AnalysisForm(forms.Form):
@@ -58,15 +61,36 @@ class AnalysisForm(forms.Form):
         ],
         initial="parsimonious",
     )
+    complete = forms.CharField(widget=forms.HiddenInput, initial="1", required=False)
 
     def __init__(self, data=None, *, factor_labels: dict[int, str] | None = None):
         if data is not None and not any(name in data for name in self.base_fields):
             data = None  # first visit: show the defaults
+        elif data is not None and COMPLETE not in data:
+            data = self._with_defaults(data)
         super().__init__(data)
         if factor_labels:
             self.fields["factors"].choices = [
                 (n, f"{n}. {factor_labels.get(n, n)}") for n, _label in FACTOR_NUMBERS
             ]
+
+    @classmethod
+    def _with_defaults(cls, data):
+        """A link that names some settings (`?scope=network`): the others take their
+        defaults instead of each saying it is required."""
+        filled = data.copy()
+        for name, field in cls.base_fields.items():
+            if name in filled or field.initial is None:
+                continue
+            if isinstance(field.initial, list):
+                values = [str(v) for v in field.initial]
+                if hasattr(filled, "setlist"):
+                    filled.setlist(name, values)
+                else:
+                    filled[name] = values
+            else:
+                filled[name] = str(field.initial)
+        return filled
 
     def clean(self):
         cleaned = super().clean()

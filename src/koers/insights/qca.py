@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.analysis import (
@@ -39,6 +40,7 @@ from koers.organisations.selectors import has_role
 from koers.projects.models import Project
 
 from .cases import Case, analysis_cases
+from .engine_messages import engine_message
 from .selectors import SHARED
 
 ORGANISATION, NETWORK = "organisation", "network"
@@ -73,6 +75,7 @@ class Path:
     coverage: float
     unique_coverage: float
     cases: int  # cases with the outcome that follow this path (membership > 0.5)
+    members: int = 0  # cases that follow this path, with or without the outcome
 
 
 @dataclass
@@ -107,6 +110,7 @@ class PortfolioAnalysis:
     factors: list[Factor]
     cases: list[Case] = field(default_factory=list)
     dropped: int = 0  # cases without a score on a chosen factor
+    too_young: int = 0  # open projects without the outcome, started too recently to count
     with_outcome: int = 0
     error: str = ""
     necessity: list[Necessity] = field(default_factory=list)
@@ -146,17 +150,30 @@ def portfolio_analysis(
     result = PortfolioAnalysis(settings=settings, factors=factors)
     projects = analysis_projects(organisation=organisation, scope=settings.scope)
     cases = analysis_cases(projects=projects, outcome=settings.outcome)
-    complete = [c for c in cases if all(c.scores.get(f.number) is not None for f in factors)]
-    result.dropped = len(cases) - len(complete)
+    scored = [c for c in cases if all(c.scores.get(f.number) is not None for f in factors)]
+    result.dropped = len(cases) - len(scored)
+    # Too young to count for the outcome; their factors are still read (memberships), so
+    # that the project page can say which path a young project is on.
+    today = timezone.localdate()
+    young = [c for c in scored if c.too_young(settings.outcome, today)]
+    complete = [c for c in scored if not c.too_young(settings.outcome, today)]
+    result.too_young = len(young)
     result.cases = complete
     if len(factors) < 2:
         result.error = _("Choose at least two factors to compare.")
         return result
+    if not complete and young:
+        result.error = _(
+            "The projects with a scan are all less than a year old and have not reached the "
+            "outcome yet: too young to compare."
+        )
+        return result
     if not complete:
         result.error = _("No project has a scan with scores on the chosen factors yet.")
         return result
-    raw = np.array([[c.scores[f.number] for f in factors] for c in complete], dtype=float)
-    data = fuzzy(
+    read = complete + young
+    raw = np.array([[c.scores[f.number] for f in factors] for c in read], dtype=float)
+    everyone = fuzzy(
         raw,
         exclusion=settings.exclusion,
         crossover=settings.crossover,
@@ -164,8 +181,9 @@ def portfolio_analysis(
     )
     result.memberships = {
         c.project_id: {f.number: float(m) for f, m in zip(factors, row)}
-        for c, row in zip(complete, data)
+        for c, row in zip(read, everyone)
     }
+    data = everyone[: len(complete)]
     y = np.array([c.scaled if settings.outcome == "scaled" else c.implemented for c in complete])
     y = y.astype(float)
     result.with_outcome = int(y.sum())
@@ -181,10 +199,8 @@ def portfolio_analysis(
     by_key = {f.key: f for f in factors}
     try:
         _analyse(result, data, y, names, by_key, complete)
-    except AnalysisError as exc:
-        result.error = _("This analysis cannot be run with these settings: %(reason)s") % {
-            "reason": exc
-        }
+    except (AnalysisError, ValueError) as exc:
+        result.error = engine_message(exc, settings)
     return result
 
 
@@ -230,6 +246,7 @@ def _analyse(result, data, y, names, by_key, cases) -> None:
                     term.coverage,
                     term.unique_coverage,
                     int(((membership > 0.5) & (y > 0.5)).sum()),
+                    int((membership > 0.5).sum()),
                 )
             )
         result.models.append(Model(paths, model.inclusion, model.pri, model.coverage))
@@ -264,18 +281,55 @@ def project_path(analysis: PortfolioAnalysis, project_id: int) -> tuple[Path | N
     return best[1], best[2]
 
 
+# When the project page may speak about a path. A portfolio of a dozen projects on nine
+# factors leaves almost every combination unobserved, and the simplest solution then leans on
+# assumptions about combinations nobody has seen; a path also says little when few projects
+# follow it. So the page names a path only when at least MIN_CASES projects are compared, at
+# least MIN_EACH_SIDE reached implementation and as many did not (projects too young to have
+# got there are not counted, see cases.TOO_YOUNG_DAYS), and at least MIN_PATH_PROJECTS
+# projects that got there followed the path.
+MIN_CASES = 20
+MIN_EACH_SIDE = 5
+MIN_PATH_PROJECTS = 3
+
+
 @dataclass
 class ProjectPath:
     path: Path
     lacking: list[Literal]
 
 
-def project_path_get(*, user: Any, project: Project) -> ProjectPath | None:
+@dataclass
+class ProjectReading:
+    """What the project page says: a path, or why it says none yet (`found` is None)."""
+
+    found: ProjectPath | None
+    compared: int
+    needed: int = MIN_CASES
+
+
+def carries_a_project_reading(analysis: PortfolioAnalysis) -> bool:
+    without = len(analysis.cases) - analysis.with_outcome
+    return (
+        not analysis.error
+        and bool(analysis.models)
+        and len(analysis.cases) >= MIN_CASES
+        and min(analysis.with_outcome, without) >= MIN_EACH_SIDE
+    )
+
+
+def project_path_get(*, user: Any, project: Project) -> ProjectReading | None:
     """For people of the owning organisation: the path of their portfolio's analysis (default
-    settings) that the project follows, or the closest one and what it lacks. None when the
-    portfolio shows no path (too few projects, no contrast) or the project has no scan."""
+    settings) that the project follows, or the closest one and what it lacks, when the data
+    can carry it (see MIN_CASES). None for anyone else, or when the project has no case."""
     if not has_role(user, project.owner_id, Role.VIEWER):
         return None
     analysis = portfolio_analysis(organisation=project.owner, settings=AnalysisSettings())
+    if project.pk not in analysis.memberships:
+        return None
+    if not carries_a_project_reading(analysis):
+        return ProjectReading(None, len(analysis.cases))
     path, lacking = project_path(analysis, project.pk)
-    return ProjectPath(path, lacking) if path else None
+    if path is None or path.cases < MIN_PATH_PROJECTS:
+        return ProjectReading(None, len(analysis.cases))
+    return ProjectReading(ProjectPath(path, lacking), len(analysis.cases))

@@ -4,10 +4,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .qca import Literal, PortfolioAnalysis, ProjectPath
+from .qca import MIN_EACH_SIDE, NETWORK, Literal, PortfolioAnalysis, ProjectReading
 
 # A condition reads as necessary from this consistency of necessity and relevance on.
 NECESSARY_INCLUSION, NECESSARY_RELEVANCE = 0.9, 0.6
+# Paths named one by one in the reading; the table lists them all.
+PATHS_READ = 5
 
 
 def _figure(value: float) -> str:
@@ -49,18 +51,53 @@ def analysis_reading(analysis: PortfolioAnalysis) -> list[str]:
         % {"combination": literals_text(p.literals), "n": p.cases}
         for p in model.paths
     ]
-    lines.append(
-        _(
-            "In this portfolio the %(outcome)s combined %(paths)s "
-            "(consistency %(incl)s, coverage %(cov)s)."
+    fit = {"incl": _figure(model.inclusion), "cov": _figure(model.coverage)}
+    network = analysis.settings.scope == NETWORK
+    if len(paths) == 1:
+        lines.append(
+            (
+                _(
+                    "Among the projects shared in the network, the %(outcome)s combined "
+                    "%(path)s (consistency %(incl)s, coverage %(cov)s)."
+                )
+                if network
+                else _(
+                    "In this portfolio the %(outcome)s combined %(path)s "
+                    "(consistency %(incl)s, coverage %(cov)s)."
+                )
+            )
+            % {"outcome": outcome, "path": paths[0], **fit}
         )
-        % {
-            "outcome": outcome,
-            "paths": _(" or ").join(paths),
-            "incl": _figure(model.inclusion),
-            "cov": _figure(model.coverage),
-        }
-    )
+    else:
+        # One line per path: joined with "or", several paths made one sentence of 100 words.
+        lines.append(
+            (
+                _(
+                    "Among the projects shared in the network, the %(outcome)s got there along "
+                    "%(n)s paths (consistency %(incl)s, coverage %(cov)s):"
+                )
+                if network
+                else _(
+                    "In this portfolio the %(outcome)s got there along %(n)s paths "
+                    "(consistency %(incl)s, coverage %(cov)s):"
+                )
+            )
+            % {"outcome": outcome, "n": len(paths), **fit}
+        )
+        lines += [
+            _("Path %(i)s: %(path)s.") % {"i": i, "path": path}
+            for i, path in enumerate(paths[:PATHS_READ], start=1)
+        ]
+        if len(paths) > PATHS_READ:
+            more = len(paths) - PATHS_READ
+            lines.append(
+                ngettext(
+                    "%(n)s more path is in the table below.",
+                    "%(n)s more paths are in the table below.",
+                    more,
+                )
+                % {"n": more}
+            )
     for row in analysis.necessity:
         if (
             len(row.literals) == 1
@@ -111,15 +148,25 @@ def analysis_reading(analysis: PortfolioAnalysis) -> list[str]:
     return lines
 
 
-def project_path_text(found: ProjectPath) -> str:
+def project_path_text(reading: ProjectReading) -> str:
+    """The project page's sentence, in a project leader's words: no fit figures, and only
+    when the portfolio can carry it (qca.carries_a_project_reading)."""
+    if reading.found is None:
+        return _(
+            "Once your organisation has %(needed)s projects with a scan to compare, at least "
+            "%(each)s of them implemented and %(each)s not, Koers says here which factors the "
+            "implemented ones had in common. Now %(n)s can be compared."
+        ) % {"needed": reading.needed, "each": MIN_EACH_SIDE, "n": reading.compared}
+    path = reading.found.path
     text = _(
-        "In your organisation's portfolio, implemented projects often combined %(path)s "
-        "(consistency %(incl)s)."
-    ) % {"path": literals_text(found.path.literals), "incl": _figure(found.path.inclusion)}
-    if not found.lacking:
-        return text + " " + _("This project has that combination.")
+        "Implemented projects in your organisation often had %(path)s: %(reached)s of the "
+        "%(with)s projects with that combination got there."
+    ) % {"path": literals_text(path.literals), "reached": path.cases, "with": path.members}
+    if not reading.found.lacking:
+        return text + " " + _("This project has that too.")
     return (
         text
         + " "
-        + _("This project still lacks %(missing)s.") % {"missing": literals_text(found.lacking)}
+        + _("What this project does not have yet: %(missing)s.")
+        % {"missing": literals_text(reading.found.lacking)}
     )

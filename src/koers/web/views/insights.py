@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from koers.framework.selectors import framework_active
 from koers.insights.forms import AnalysisForm
-from koers.insights.qca import portfolio_analysis
+from koers.insights.qca import NETWORK, portfolio_analysis
 from koers.insights.qca_reading import analysis_reading
 from koers.insights.selectors import DashboardFilter, dashboard_get, dashboard_organisations
 from koers.insights.summary import dashboard_summary
@@ -90,6 +90,7 @@ def analysis(request: HttpRequest, slug: str) -> HttpResponse:
         result = portfolio_analysis(organisation=organisation, settings=form.settings())
     context = {
         "organisation": organisation,
+        "network": (result.settings.scope if result else request.GET.get("scope")) == NETWORK,
         "organisations": dashboard_organisations(user=request.user),
         "form": form,
         "a": result,

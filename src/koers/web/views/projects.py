@@ -78,8 +78,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _path_text(user, project) -> str:
-    found = project_path_get(user=user, project=project)
-    return project_path_text(found) if found else ""
+    reading = project_path_get(user=user, project=project)
+    return project_path_text(reading) if reading else ""
 
 
 @login_required
