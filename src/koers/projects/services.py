@@ -226,7 +226,10 @@ def team_member_set(*, project: Project, by: Any, user: Any, team_role: str) -> 
         project=project, user=user, defaults={"team_role": team_role}
     )
     change_record(
-        actor=by, obj=project, action="team", changes={"user": user.pk, "team_role": team_role}
+        actor=by,
+        obj=project,
+        action="team",
+        changes={"user": user.pk, "team_role": team_role, "added": created},
     )
     return member
 

@@ -21,6 +21,7 @@ web_patterns = [
     path("projects/<int:pk>/", projects.project_detail, name="project"),
     path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
     path("projects/<int:pk>/stage/", projects.project_stage, name="project_stage"),
+    path("projects/<int:pk>/history/", projects.project_history_page, name="project_history"),
     path("projects/<int:pk>/team/", projects.project_team, name="project_team"),
     path(
         "projects/<int:pk>/team/<int:user_id>/remove/",

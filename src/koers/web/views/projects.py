@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import scan_result, scans_of
-from koers.audit.selectors import history_for
 from koers.insights.qca import project_path_get
 from koers.insights.qca_reading import project_path_text
 from koers.library.selectors import adoptions_of, origin_of
@@ -20,6 +20,7 @@ from koers.organisations.selectors import has_role, organisation_ids_with_role
 from koers.projects import services
 from koers.projects.access import can_edit, require_edit
 from koers.projects.forms import ProjectForm, StageMoveForm, TeamMemberForm
+from koers.projects.history import history_lines, project_history
 from koers.projects.lifecycle import StageMoveRefused
 from koers.projects.selectors import project_get
 
@@ -67,7 +68,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             project=project, targets=services.stage_targets(project=project)
         ),
         "team_form": TeamMemberForm(project=project),
-        "history": history_for(obj=project)[:10],
+        "history": history_lines(project_history(project=project).select_related("actor")[:10]),
         "planned_options": planned_option_ids(project=project),
         "origin": origin_of(user=request.user, project=project),
         "adoptions": adoptions_of(project=project),
@@ -191,3 +192,16 @@ def project_team_remove(request: HttpRequest, pk: int, user_id: int) -> HttpResp
     else:
         messages.success(request, _("Team updated."))
     return redirect("web:project", pk=project.pk)
+
+
+HISTORY_PAGE_SIZE = 50
+
+
+@login_required
+def project_history_page(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_get(user=request.user, pk=pk)
+    page = Paginator(
+        project_history(project=project).select_related("actor"), HISTORY_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    context = {"project": project, "page": page, "history": history_lines(page.object_list)}
+    return render(request, "web/project_history.html", context)
