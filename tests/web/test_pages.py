@@ -29,6 +29,9 @@ def pages(world):
     return {
         "read": [
             reverse("web:home"),
+            reverse("web:projects"),
+            reverse("web:notices"),
+            reverse("web:notice_preferences"),
             reverse("web:project", args=[p]),
             reverse("web:scan", args=[scan.pk]),
         ],
@@ -71,9 +74,10 @@ def test_edit_pages_per_role(world, pages, who, status):
 @pytest.mark.parametrize("who", ["b_member", "b_coordinator"])
 def test_another_organisation_gets_404_for_every_page(world, pages, who):
     client = client_for(getattr(world, who))
-    for url in pages["read"][1:] + pages["edit"] + [pages["answer"]]:
+    for url in pages["read"][4:] + pages["edit"] + [pages["answer"]]:
         assert client.get(url).status_code == 404, url
-    assert world.project.title not in client.get(reverse("web:home")).content.decode()
+    for url in pages["read"][:4]:
+        assert world.project.title not in client.get(url).content.decode(), url
 
 
 def test_only_invited_respondents_can_answer(world, pages):
@@ -179,10 +183,11 @@ def test_query_counts_do_not_grow_with_the_data(world):
     add(0)
     add(1)  # with a previous scan, as most projects have
     project_url = reverse("web:project", args=[world.project.pk])
-    small = (count(reverse("web:home")), count(project_url))
+    urls = [reverse("web:home"), reverse("web:projects"), project_url]
+    small = [count(url) for url in urls]
     for n in range(2, 17):
         add(n)
-    large = (count(reverse("web:home")), count(project_url))
+    large = [count(url) for url in urls]
     assert large == small
 
 

@@ -20,6 +20,7 @@ from koers.projects.services import EditConflict
 
 from .models import Answer, FactorNote, FactorScore, Response, Scan, ScanKind
 from .scoring import factor_result
+from .signals import scan_started
 
 
 def scan_indicators(scan: Scan) -> list[Indicator]:
@@ -72,6 +73,7 @@ def scan_start(
         action="created",
         changes={"kind": kind, "respondents": sorted(chosen), "framework": version.number},
     )
+    scan_started.send(sender=Scan, scan=scan, respondents=list(chosen.values()), by=by)
     return scan
 
 

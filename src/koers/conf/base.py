@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "koers.library",
     "koers.insights",
     "koers.reports",
+    "koers.notifications",
     "koers.demo",
     "koers.guards",
     "koers.accounts",
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "koers.web.context_processors.koers",
+                "koers.notifications.context_processors.notices",
             ],
         },
     }
@@ -170,6 +172,10 @@ KOERS_INVITATION_DAYS = int(os.environ.get("KOERS_INVITATION_DAYS", "7"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# Notices (koers.notifications): links in mails point here; a scan is reminded after N days.
+KOERS_SITE_URL = os.environ.get("KOERS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+KOERS_SCAN_REMINDER_DAYS = int(os.environ.get("KOERS_SCAN_REMINDER_DAYS", "7"))
 
 LOGGING = {
     "version": 1,

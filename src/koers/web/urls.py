@@ -8,15 +8,22 @@ from .views import (
     insights,
     invitations,
     library,
+    notices,
     organisation,
     pages,
     projects,
     reports,
     scans,
+    tasks,
 )
 
 web_patterns = [
-    path("", home.home, name="home"),
+    path("", tasks.tasks, name="home"),
+    path("projects/", home.projects, name="projects"),
+    path("notices/", notices.notices, name="notices"),
+    path("notices/read/", notices.notices_read, name="notices_read"),
+    path("notices/settings/", notices.notice_preferences, name="notice_preferences"),
+    path("notices/<int:pk>/", notices.notice_open, name="notice_open"),
     path("projects/new/", projects.project_create, name="project_create"),
     path("projects/<int:pk>/", projects.project_detail, name="project"),
     path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),

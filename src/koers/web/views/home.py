@@ -1,4 +1,5 @@
-"""Home: my projects and the organisation's portfolio, with filters and search."""
+"""The projects page: my projects and my organisations' portfolio, with filters and search.
+(The signed-in home is My tasks, `tasks.py`.)"""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -23,7 +24,7 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def projects(request: HttpRequest) -> HttpResponse:
     g = request.GET
     filters = PortfolioFilter(
         q=g.get("q", "").strip()[:100],
@@ -42,4 +43,4 @@ def home(request: HttpRequest) -> HttpResponse:
         "organisations": organisations_of(request.user),
         "filtered": any([filters.q, filters.domain, filters.stage, filters.theme, filters.mine]),
     }
-    return render(request, "web/home.html", context)
+    return render(request, "web/projects.html", context)
