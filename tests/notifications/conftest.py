@@ -1,13 +1,14 @@
-"""A clock the tests set, and a real SMTP server on loopback (aiosmtpd) the tests start and stop."""
+"""A clock the tests set, and a real SMTP server on loopback (aiosmtpd, tests/mailserver.py)
+that the tests start, stop and start again on the same port."""
 
 import datetime
-import socket
-import threading
 from zoneinfo import ZoneInfo
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.test import override_settings
+
+from tests.mailserver import Inbox, free_port
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # A Monday morning: the start of an ISO week (2026-W50).
@@ -32,28 +33,6 @@ def clock(monkeypatch):
     c = Clock(MONDAY)
     monkeypatch.setattr("django.utils.timezone.now", c)
     return c
-
-
-class Inbox:
-    """Collects what the SMTP server received."""
-
-    def __init__(self):
-        self.messages: list = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        with self.lock:
-            self.messages.append(envelope)
-        return "250 OK"
-
-    def texts(self) -> list[str]:
-        return [m.content.decode("utf-8", "replace") for m in self.messages]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class SmtpServer:

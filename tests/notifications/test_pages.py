@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from koers.accounts.services import invitation_create, invitation_create_for_project
 from koers.actions.services import action_create
 from koers.assessments.models import Response
 from koers.assessments.services import response_save, scan_indicators, scan_start
@@ -56,6 +57,31 @@ def test_my_tasks_lists_my_scans_actions_and_stalled_projects(clock, world):
     assert "Later" not in page and "nog 1 openstaande actie" in page
     assert "Van een ander" not in page
     assert "Stil project" in page and "Slim vegen" not in page.split("h-stalled")[1]
+
+
+def test_my_tasks_lists_the_invitations_i_sent_that_are_still_open(clock, world):
+    invitation_create(
+        by=world.coordinator,
+        organisation=world.a,
+        email="nieuw@example.org",
+        role="member",
+        name="Nina Nieuw",
+        site_url="http://testserver",
+    )
+    invitation_create_for_project(
+        by=world.member,
+        project=world.project,
+        email="team@example.org",
+        team_role="end_user",
+        site_url="http://testserver",
+    )
+    page = client_for(world.coordinator).get(reverse("web:home")).content.decode()
+    assert "Nina Nieuw (nieuw@example.org)" in page
+    assert "de link werkt tot 14 december 2026" in page
+    assert "team@example.org" not in page  # sent by someone else
+    page = client_for(world.member).get(reverse("web:home")).content.decode()
+    assert "team@example.org" in page
+    assert reverse("web:project_invite", args=[world.project.pk]) in page
 
 
 def test_my_tasks_shows_nothing_of_projects_i_may_not_see(clock, world):
@@ -137,6 +163,13 @@ def test_query_counts_do_not_grow_with_the_data(clock, world):
         )
         project_move_stage(project=project, by=world.other_member, to="experiment")
         _action(world, f"Actie {n}", n % 10 - 5, project=project, by=world.other_member)
+        invitation_create_for_project(
+            by=world.member,
+            project=world.project,
+            email=f"genodigde{n}@example.org",
+            team_role="end_user",
+            site_url="http://testserver",
+        )
         scan = scan_start(
             project=project, by=world.other_member, respondents=[world.member, world.other_member]
         )

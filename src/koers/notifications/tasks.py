@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from koers.accounts.models import Invitation
+from koers.accounts.selectors import invitations_pending_sent_by
 from koers.actions.models import Action, ActionStatus
 from koers.assessments.models import Response
 from koers.insights.stalls import last_activity, stalled_projects
@@ -25,11 +27,12 @@ class MyTasks:
     actions: list[Action]
     later_actions: int
     stalled: list[Project]
+    invitations: list[Invitation]
     today: datetime.date
 
     @property
     def empty(self) -> bool:
-        return not (self.scans or self.actions or self.stalled)
+        return not (self.scans or self.actions or self.stalled or self.invitations)
 
 
 def _my_projects(user: Any) -> QuerySet[Project]:
@@ -64,4 +67,12 @@ def my_tasks(*, user: Any, today: datetime.date) -> MyTasks:
     for action in actions:
         action.overdue = action.due_date < today
         action.days_left = (action.due_date - today).days
-    return MyTasks(scans=scans, actions=actions, later_actions=later, stalled=stalled, today=today)
+    invitations = list(invitations_pending_sent_by(user=user).order_by("expires_at", "id")[:SHOWN])
+    return MyTasks(
+        scans=scans,
+        actions=actions,
+        later_actions=later,
+        stalled=stalled,
+        invitations=invitations,
+        today=today,
+    )
