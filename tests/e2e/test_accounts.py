@@ -6,10 +6,13 @@ page, in Dutch and in English."""
 import re
 
 import pytest
+from django.conf import settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from koers.organisations.models import Membership, Role
 from tests import mailserver
+from tests.accounts.test_hardening import code_for
 from tests.factories import OrganisationFactory, load_framework, member
 
 from .conftest import check_accessibility, log_in
@@ -144,3 +147,64 @@ def test_new_pages_pass_axe_in_both_languages(live_server, page, transactional_d
     page.goto(f"{base}/organisations/aastad/members/")
     check_accessibility(page, f"org-members-320-{language}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_repeated_failures_lock_the_account_in_the_browser(live_server, page, transactional_db):
+    org = OrganisationFactory()
+    member(org, Role.MEMBER, username="lid")
+    base = live_server.url
+    page.goto(f"{base}/accounts/login/")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        page.fill("#id_username", "lid")
+        page.fill("#id_password", "fout")
+        page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Inloggen is even geblokkeerd")
+    expect(page.locator("[role=alert]")).to_contain_text("30 minuten")
+    check_accessibility(page, "locked-out")
+    page.click("button:has-text('English')")
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", "lid")
+    page.fill("#id_password", "secret-pass-123")  # right, but still locked
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Signing in is blocked for now")
+    check_accessibility(page, "locked-out-en")
+
+
+def test_an_administrator_signs_in_with_a_code(live_server, page, transactional_db, settings):
+    settings.KOERS_ADMIN_TWO_FACTOR = True  # on in production; the test settings switch it off
+    org = OrganisationFactory(slug="aastad")
+    admin = member(org, Role.ADMINISTRATOR, username="beheer")
+    base = live_server.url
+
+    # First sign-in: the administrator must set up the second step before anything else.
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", "beheer")
+    page.fill("#id_password", "secret-pass-123")
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("De tweede stap instellen")
+    check_accessibility(page, "two-factor-setup")
+    page.set_viewport_size({"width": 320, "height": 800})
+    check_accessibility(page, "two-factor-setup-320")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
+    device = TOTPDevice.objects.get(user=admin, confirmed=False)
+    page.fill("#id_code", code_for(device))
+    page.click("button:has-text('Aanzetten')")
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/accounts/security/")
+    check_accessibility(page, "security")
+    page.click("text=Uitloggen")
+
+    # The next sign-in asks for a code after the password. A fresh device (made here, not
+    # through the page) keeps this independent of the code used a moment ago.
+    TOTPDevice.objects.filter(user=admin).delete()
+    device = TOTPDevice.objects.create(user=admin, name="Koers", confirmed=True)
+    page.goto(f"{base}/organisations/aastad/members/")
+    page.fill("#id_username", "beheer")
+    page.fill("#id_password", "secret-pass-123")
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Vul je code in")
+    check_accessibility(page, "two-factor-verify")
+    page.fill("#id_code", code_for(device))
+    page.click("main button:has-text('Inloggen')")
+    expect(page.locator("h1")).to_have_text("Leden")

@@ -1,5 +1,6 @@
 """Settings shared by every environment; environment variables decide the rest."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -45,6 +46,9 @@ INSTALLED_APPS = [
     "koers.demo",
     "koers.guards",
     "koers.accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "koers.web",
 ]
 
@@ -56,9 +60,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "koers.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a sign-in refused for lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "koers.web.urls"
@@ -100,6 +108,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout: after this many failed sign-ins for one account from one address, that pair is
+# locked until the cool-off ends or an administrator unlocks it.
+AXES_FAILURE_LIMIT = int(os.environ.get("KOERS_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("KOERS_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "koers.accounts.lockout.locked_out_page"
+AXES_VERBOSE = False
+# Two-factor sign-in (TOTP): required for organisation administrators, open to every local account.
+KOERS_ADMIN_TWO_FACTOR = True
+OTP_TOTP_ISSUER = "Koers"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"

@@ -11,3 +11,6 @@ STORAGES = {
 STATIC_ROOT = None  # nothing collected in tests; WhiteNoise then serves from the finders
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
+# Administrators in most tests sign in without a second step; the tests of two-factor sign-in
+# switch the requirement on (tests/accounts/test_two_factor.py, tests/e2e/test_accounts.py).
+KOERS_ADMIN_TWO_FACTOR = False

@@ -14,6 +14,7 @@ from .views import (
     projects,
     reports,
     scans,
+    security,
     tasks,
 )
 
@@ -80,6 +81,11 @@ web_patterns = [
         name="org_member_remove",
     ),
     path(
+        "organisations/<slug:slug>/members/<int:user_id>/unlock/",
+        organisation.organisation_member_unlock,
+        name="org_member_unlock",
+    ),
+    path(
         "organisations/<slug:slug>/settings/",
         organisation.organisation_settings,
         name="org_settings",
@@ -144,6 +150,10 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     *password_reset_patterns,
+    path("accounts/security/", security.account_security, name="account_security"),
+    path("accounts/two-factor/", security.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-factor/setup/", security.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-factor/disable/", security.two_factor_disable, name="two_factor_disable"),
     path(
         "accounts/invitation/<str:token>/",
         invitations.invitation_accept,

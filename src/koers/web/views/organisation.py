@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.accounts import lockout
 from koers.accounts.forms import OrganisationSettingsForm, RoleChangeForm
 from koers.accounts.selectors import coordinated_organisations, organisation_for_coordinator
 from koers.organisations import services
@@ -40,19 +41,22 @@ def _membership(request: HttpRequest, slug: str, user_id: int) -> Membership:
 @login_required
 def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_coordinator(user=request.user, slug=slug)
-    memberships = (
+    memberships = list(
         Membership.objects.filter(organisation=organisation)
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "user__username")
     )
+    is_admin = has_role(request.user, organisation.pk, Role.ADMINISTRATOR)
+    locked = lockout.locked_usernames([m.user.username for m in memberships]) if is_admin else set()
     return render(
         request,
         "accounts/members.html",
         {
             "organisation": organisation,
             "memberships": memberships,
-            "is_admin": has_role(request.user, organisation.pk, Role.ADMINISTRATOR),
+            "is_admin": is_admin,
             "roles": Role.choices,
+            "locked": locked,
         },
     )
 
@@ -100,6 +104,21 @@ def organisation_member_remove(request: HttpRequest, slug: str, user_id: int) ->
                 "organisation": membership.organisation.name,
             },
         )
+    return redirect("web:org_members", slug=slug)
+
+
+@login_required
+@require_POST
+def organisation_member_unlock(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
+    membership = _membership(request, slug, user_id)
+    lockout.account_unlock(
+        by=request.user, organisation=membership.organisation, user=membership.user
+    )
+    messages.success(
+        request,
+        _("%(name)s can sign in again.")
+        % {"name": membership.user.get_full_name() or membership.user.username},
+    )
     return redirect("web:org_members", slug=slug)
 
 
