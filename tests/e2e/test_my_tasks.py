@@ -1,7 +1,8 @@
 """My tasks in a real browser: the signed-in home lists the scan that waits for me, my
-overdue and nearly due actions and my stalled project; the header counts unread notices;
-the notices list and settings work. axe-core in Dutch and English, at 1280 and 320 px wide
-(no sideways scrolling at 320). The clock is fixed, so the page reads the same any day."""
+overdue and nearly due actions, my stalled project and the invitation I sent; the header
+counts unread notices; the notices list and settings work. axe-core in Dutch and English, at
+1280 and 320 px wide (no sideways scrolling at 320). The clock is fixed, so the page reads
+the same any day."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -9,10 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from koers.accounts.services import invitation_create_for_project
 from koers.actions.services import action_create
 from koers.assessments.services import scan_start
 from koers.notifications.models import Preference
 from koers.organisations.models import Role
+from koers.projects.models import Project
 from koers.projects.services import project_move_stage, team_member_set
 from tests.factories import OrganisationFactory, load_framework, make_project, member
 
@@ -48,6 +51,14 @@ def test_my_tasks(live_server, page, transactional_db, monkeypatch):
             due_date=MONDAY.date() + datetime.timedelta(days=days),
         )
     project_move_stage(project=project, by=leader, to="experiment", note="Pilot in twee wijken")
+    invitation_create_for_project(
+        by=me,
+        project=Project.objects.get(pk=project.pk),  # read afresh: I am on its team now
+        email="nina@example.org",
+        name="Nina Nieuw",
+        team_role="end_user",
+        site_url="http://testserver",
+    )
     now[0] = MONDAY
     base = live_server.url
 
@@ -58,6 +69,7 @@ def test_my_tasks(live_server, page, transactional_db, monkeypatch):
     expect(main).to_contain_text("over de datum sinds 3 december 2026")
     expect(main).to_contain_text("moet over 2 dagen af")
     expect(main).to_contain_text(stalled.title)
+    expect(main).to_contain_text("Nina Nieuw (nina@example.org)")
     expect(page.locator(".koers-badge")).to_contain_text("2")  # invited, and the stage move
     check_accessibility(page, "my-tasks-nl-1280")
     page.set_viewport_size({"width": 320, "height": 800})
