@@ -3,13 +3,14 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from koers.projects.access import visible_projects_q
 from koers.projects.models import Project, Visibility
 
 from .models import Adoption, ReferenceCase
+from .search import ranked
 
 SHARED = (Visibility.NETWORK, Visibility.PUBLIC)
 
@@ -28,7 +29,9 @@ def shared_projects(*, user: Any, filters: LibraryFilter) -> QuerySet[Project]:
     """Projects shared with the network or the public that this user may see."""
     qs = shared_projects_visible_to(user)
     if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q) | Q(problem__icontains=filters.q))
+        qs = ranked(
+            qs, filters.q, titles=["title"], texts=["problem", "data_sources", "lessons_learned"]
+        )
     if filters.domain:
         qs = qs.filter(domain=filters.domain)
     if filters.theme:
@@ -39,18 +42,16 @@ def shared_projects(*, user: Any, filters: LibraryFilter) -> QuerySet[Project]:
         qs = qs.filter(stage=filters.stage)
     if filters.organisation:
         qs = qs.filter(owner__slug=filters.organisation)
-    return qs.select_related("owner").prefetch_related("themes").order_by("-stage_since", "-id")
+    order = ("-rank", "-stage_since", "-id") if filters.q else ("-stage_since", "-id")
+    return qs.select_related("owner").prefetch_related("themes").order_by(*order)
 
 
 def study_cases(*, filters: LibraryFilter) -> QuerySet[ReferenceCase]:
     qs = ReferenceCase.objects.all()
     if filters.q:
-        qs = qs.filter(
-            Q(title_nl__icontains=filters.q)
-            | Q(title_en__icontains=filters.q)
-            | Q(summary_nl__icontains=filters.q)
-            | Q(summary_en__icontains=filters.q)
-        )
+        qs = ranked(
+            qs, filters.q, titles=["title_nl", "title_en"], texts=["summary_nl", "summary_en"]
+        ).order_by("-rank", "title_nl")
     if filters.domain:
         qs = qs.filter(domain=filters.domain)
     if filters.theme:
