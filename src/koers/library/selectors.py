@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from koers.projects.access import visible_projects_q
-from koers.projects.models import Project, Visibility
+from koers.projects.models import Project, TeamRole, Visibility
 
 from .models import Adoption, ReferenceCase
 from .search import ranked
@@ -110,3 +110,11 @@ def origin_of(*, user: Any, project: Project) -> Origin | None:
         return Origin(project=None, case=case, organisation="") if case else None
     shared = shared_projects_visible_to(user).filter(pk=original.pk).exists()
     return Origin(project=original if shared else None, case=None, organisation=original.owner.name)
+
+
+def library_contacts(*, project: Project) -> list[Any]:
+    """The project leaders the library names as contact, only when the team agreed to it
+    (`share_contact`); otherwise none. The caller has checked the project is shared."""
+    if not project.share_contact:
+        return []
+    return list(project.team.filter(team_role=TeamRole.PROJECT_LEADER).select_related("user"))

@@ -71,21 +71,21 @@ def case_adopt(
         if original_project.visibility not in (Visibility.NETWORK, Visibility.PUBLIC):
             raise PermissionDenied(_("This project is not shared with the network."))
         _check_adopter(by, adopter, original_project.owner_id)
+        # Another municipality's problem statement is a fair start for one's own.
         title, problem = original_project.title, original_project.problem
         data_sources = original_project.data_sources
-        origin = _("Adopted from “%(title)s” of %(org)s.") % {
-            "title": title,
-            "org": original_project.owner.name,
-        }
     else:
         _check_adopter(by, adopter, None)
-        title, problem, data_sources = original_case.title, original_case.summary, ""
-        origin = _("Adopted from the study case “%(title)s”.") % {"title": title}
+        # A study case says what was built, not which problem it answers in the adopter's
+        # organisation: the team writes that (the project page asks for it).
+        title, problem, data_sources = original_case.title, "", ""
+    # Where it came from is the Adoption record, shown once on the project page; it is not
+    # repeated in the problem text.
     project = project_create(
         owner=adopter,
         by=by,
         title=title,
-        problem=f"{problem}\n\n{origin}",
+        problem=problem,
         domain=source.domain,
         visibility=Visibility.ORGANISATION,
         data_sources=data_sources,

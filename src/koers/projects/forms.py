@@ -49,6 +49,7 @@ class ProjectForm(forms.ModelForm):
             "partners",
             "visibility",
             "share_scan",
+            "share_contact",
             "lessons_learned",
         ]
         widgets = {
@@ -63,6 +64,8 @@ class ProjectForm(forms.ModelForm):
         self.fields["owner"].queryset = owner_choices
         self.fields["owner"].empty_label = None
         self.fields["title"].widget.attrs["autocomplete"] = "off"
+        # The model allows an adopted project to start without one; people describe it.
+        self.fields["problem"].required = True
         if self.instance.pk:
             # The owner organisation of an existing project does not change.
             del self.fields["owner"]

@@ -100,6 +100,7 @@ LABELS = {
     "visibility": lambda: _("who can see it"),
     "lessons_learned": lambda: _("the lessons learned"),
     "share_scan": lambda: _("whether the library shows the scan"),
+    "share_contact": lambda: _("whether the library shows a contact"),
     "themes": lambda: _("the themes"),
     "techniques": lambda: _("the techniques"),
     "partners": lambda: _("the partner organisations"),

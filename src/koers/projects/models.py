@@ -75,8 +75,13 @@ class Project(models.Model):
         verbose_name=_("owner organisation"),
     )
     title = models.CharField(_("title"), max_length=200)
+    # Blank only for a project adopted from a study case, until its team describes its own
+    # problem (the case says what was built, not what problem it answers here); the form
+    # asks for it.
     problem = models.TextField(
-        _("problem"), help_text=_("Which question or problem does the project answer?")
+        _("problem"),
+        blank=True,
+        help_text=_("Which question or problem does the project answer?"),
     )
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
     themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("themes"))
@@ -103,6 +108,15 @@ class Project(models.Model):
     )
     share_scan = models.BooleanField(
         _("show the latest scan profile in the case library"), default=False
+    )
+    # Consent of the team: without it the library names the organisation, not the people.
+    share_contact = models.BooleanField(
+        _("show the project leaders as contact in the case library"),
+        default=False,
+        help_text=_(
+            "Other organisations then see the project leaders' names and e-mail addresses on "
+            "the library page, so they can ask how you got there."
+        ),
     )
     last_scan = models.ForeignKey(
         "assessments.Scan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -38,6 +38,7 @@ PROJECT_FIELDS = (
     "visibility",
     "lessons_learned",
     "share_scan",
+    "share_contact",
 )
 PROJECT_RELATIONS = ("themes", "techniques", "partners")
 

@@ -15,6 +15,7 @@ from koers.library.models import ReferenceCase
 from koers.library.selectors import (
     LibraryFilter,
     adoptions_of,
+    library_contacts,
     shared_project_get,
     shared_projects,
     study_cases,
@@ -81,6 +82,7 @@ def shared_project(request: HttpRequest, pk: int) -> HttpResponse:
         "events": project.stage_events.order_by("on", "id"),
         "result": scan_result(scan=project.last_scan) if show_scan else None,
         "adoptions": adoptions_of(project=project),
+        "contacts": library_contacts(project=project),
         "adopters": [o for o in _adopter_choices(request.user) if o.pk != project.owner_id],
     }
     return render(request, "web/library/shared_project.html", context)
