@@ -53,3 +53,21 @@ def test_a_contact_is_shown_only_with_the_team_s_consent(world):
     project.save()
     body = _client(world.b_member).get(url).content.decode()
     assert "leider@aastad.example" in body and world.member.get_full_name() in body
+
+
+def test_the_consent_is_given_on_the_project_form(world):
+    response = _client(world.member).post(
+        reverse("web:project_create"),
+        {
+            "owner": world.a.pk,
+            "title": "Gedeeld met contact",
+            "problem": "Welke straten eerst?",
+            "domain": "physical",
+            "visibility": "network",
+            "share_contact": "on",
+        },
+    )
+    assert response.status_code == 302
+    from koers.projects.models import Project
+
+    assert Project.objects.get(title="Gedeeld met contact").share_contact

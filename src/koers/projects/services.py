@@ -65,6 +65,7 @@ def project_create(
     partners: Any = (),
     lessons_learned: str = "",
     share_scan: bool = False,
+    share_contact: bool = False,
     started_on: datetime.date | None = None,
     is_demo: bool = False,
 ) -> Project:
@@ -82,6 +83,7 @@ def project_create(
         data_sources=data_sources,
         lessons_learned=lessons_learned,
         share_scan=share_scan,
+        share_contact=share_contact,
         stage=lifecycle.IDEA,
         stage_since=started_on,
         started_on=started_on,
