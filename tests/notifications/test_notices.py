@@ -224,6 +224,21 @@ def test_someone_without_an_address_still_sees_the_notice_in_the_site(team):
     assert unread_count(team.other_member) == 0
 
 
+def test_an_address_removed_before_sending_leaves_the_notice_in_the_site(team):
+    from koers.notifications.sending import RunReport, mails_plan, mails_send
+
+    scan_start(project=team.project, by=team.member, respondents=[team.other_member])
+    mails_plan(now=MONDAY, report=RunReport())
+    team.other_member.email = ""
+    team.other_member.save()
+    report = RunReport()
+    mails_send(now=MONDAY, report=report)
+    assert report.unmailed == {Unmailed.NO_ADDRESS: 1} and mail.outbox == []
+    assert not Mail.objects.exists()
+    assert Notice.objects.get().unmailed == Unmailed.NO_ADDRESS
+    assert unread_count(team.other_member) == 1
+
+
 def test_no_notice_about_a_project_the_recipient_may_no_longer_see(team):
     project = make_project(team.a, team.member, visibility=Visibility.TEAM, title="Geheim")
     team_member_set(project=project, by=team.member, user=team.other_member, team_role="other")
@@ -298,3 +313,10 @@ def test_no_overview_for_people_who_do_not_coordinate(team, role):
     )
     notifications_run(now=MONDAY)
     assert not Notice.objects.filter(recipient=someone).exists()
+
+
+def test_the_command_refuses_a_moment_it_cannot_read(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("send_notifications", "--now", "next monday", stdout=io.StringIO())

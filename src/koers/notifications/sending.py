@@ -172,6 +172,11 @@ def _send_one(mail: Mail, run: str, now: datetime.datetime, conn: Any, report: R
     if not notices:  # every notice was removed (its project deleted): nothing to say
         Mail.objects.filter(pk=mail.pk).delete()
         return True
+    if not person.email or not person.is_active:  # the address went since the mail was made
+        Notice.objects.filter(mail=mail).update(mail=None, unmailed=Unmailed.NO_ADDRESS)
+        Mail.objects.filter(pk=mail.pk).delete()
+        report.unmailed[Unmailed.NO_ADDRESS] += len(notices)
+        return True
     message = _message(mail, person, notices)
     try:
         conn.send_messages([message])

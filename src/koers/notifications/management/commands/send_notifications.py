@@ -6,7 +6,7 @@ Running it again, or twice at once, sends nothing twice."""
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
 from koers.notifications.models import NoticeKind
@@ -14,11 +14,11 @@ from koers.notifications.sending import notifications_run
 
 
 def _moment(text: str) -> datetime.datetime:
-    moment = parse_datetime(text) or (
-        datetime.datetime.combine(datetime.date.fromisoformat(text), datetime.time(8))
-        if len(text) == 10
-        else None
-    )
+    """An ISO date (midnight) or date and time, in Koers's time zone unless it names one."""
+    try:
+        moment = parse_datetime(text)
+    except ValueError:
+        moment = None
     if moment is None:
         raise CommandError(f"--now: not a date or date and time: {text!r}")
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
@@ -30,13 +30,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--now",
-            help="the moment to act at, as 2026-12-07 or 2026-12-07T08:00 (default: now)",
+            help="act as if it were this moment: 2026-12-07 (midnight) or 2026-12-07T08:00",
         )
 
     def handle(self, *args, **options) -> None:
         now = _moment(options["now"]) if options["now"] else timezone.now()
         report = notifications_run(now=now)
-        labels = dict(NoticeKind.choices)
+        with translation.override("en"):  # the operator's log, as the other commands
+            labels = {k: str(v) for k, v in NoticeKind.choices}
         self.stdout.write(f"Notices at {timezone.localtime(now):%Y-%m-%d %H:%M}:")
         for kind in NoticeKind.values:
             self.stdout.write(
