@@ -71,3 +71,21 @@ def world(db, framework):
     w.b_coordinator = member(b, Role.COORDINATOR)
     w.project = make_project(a, w.member)
     return w
+
+
+@pytest.fixture
+def scan(world):
+    """A full scan of the world's project, answered by its leader and a data scientist."""
+    from koers.assessments.services import scan_start
+    from koers.projects.models import TeamRole
+    from koers.projects.services import team_member_set
+
+    team_member_set(
+        project=world.project,
+        by=world.member,
+        user=world.other_member,
+        team_role=TeamRole.DATA_SCIENTIST,
+    )
+    return scan_start(
+        project=world.project, by=world.member, respondents=[world.member, world.other_member]
+    )

@@ -2,6 +2,7 @@
 
 import pytest
 
+from koers.assessments.scoring import NOT_APPLICABLE as NA
 from koers.assessments.scoring import factor_result, weakest
 
 CASES = [
@@ -14,6 +15,9 @@ CASES = [
     ({1: [1, 1], 2: [5, 5]}, 2, 50.0, 1.0, 50.0, 100.0),  # total disagreement
     ({1: [3], 2: []}, 2, 50.0, 0.25, None, None),  # a respondent who answered nothing
     ({}, 3, None, 0.0, None, None),  # no respondents yet
+    ({1: [3, NA]}, 2, 50.0, 1.0, None, None),  # "not applicable": answered, yet no score
+    ({1: [NA, NA]}, 2, None, 1.0, None, None),  # nothing applies: complete, no score
+    ({1: [5, NA], 2: [1, None]}, 2, 50.0, 0.75, 50.0, 100.0),  # n/a counts, "don't know" not
 ]
 
 

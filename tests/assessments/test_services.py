@@ -6,22 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from koers.assessments.models import FactorScore, Response, ScanKind
 from koers.assessments.selectors import scan_result
 from koers.assessments.services import response_save, scan_indicators, scan_start
-from koers.projects.models import Project, TeamRole
-from koers.projects.services import EditConflict, project_move_stage, team_member_set
+from koers.projects.models import Project
+from koers.projects.services import EditConflict, project_move_stage
 from tests.factories import framework_data, load_framework
-
-
-@pytest.fixture
-def scan(world):
-    team_member_set(
-        project=world.project,
-        by=world.member,
-        user=world.other_member,
-        team_role=TeamRole.DATA_SCIENTIST,
-    )
-    return scan_start(
-        project=world.project, by=world.member, respondents=[world.member, world.other_member]
-    )
 
 
 def answer_all(scan, user, value, submit=True):

@@ -67,7 +67,13 @@ def test_core_loop(live_server, page, transactional_db):
     log_out(page)
     log_in(page, base, "analist")
     page.goto(scan_url)
+    # not yet answered: the team's result waits, so that it cannot anchor the answers
+    expect(page.locator("svg.koers-radar")).to_have_count(0)
+    check_accessibility(page, "scan-result-hidden")
     page.click("text=Mijn antwoorden invullen")
+    page.click("button[name=submit]")  # nothing answered: refused, the open factors named
+    expect(page.locator(".utrecht-alert--error")).to_contain_text("Nog open")
+    check_accessibility(page, "scan-answer-refused")
     answer_every_statement(page, "2")
     expect(page.locator("text=2 van de 2 teamleden")).to_be_visible()
     expect(page.locator(".koers-flag").first).to_be_visible()  # 75 vs 25: the team disagrees
@@ -76,6 +82,9 @@ def test_core_loop(live_server, page, transactional_db):
     log_out(page)
     log_in(page, base, leader.username)
     page.goto(scan_url)
+    page.click("button:has-text('De scan sluiten')")
+    expect(page.locator(".koers-note").first).to_contain_text("definitief")
+    check_accessibility(page, "scan-closed")
     page.locator(".koers-option button").first.click()
     expect(page.locator("#actions table")).to_be_visible()
     check_accessibility(page, "project-with-action")

@@ -8,16 +8,37 @@ from django.utils.translation import gettext_lazy as _
 from koers.projects.models import Project
 
 from .models import ScanKind
+from .scoring import NOT_APPLICABLE, AnswerValue
 
-ANSWER_CHOICES = [
-    ("1", "1"),
+# The scale's anchors are part of the labels of 1 and 5, so every statement carries them.
+SCALE_CHOICES = [
+    ("1", _("1 not at all true")),
     ("2", "2"),
     ("3", "3"),
     ("4", "4"),
-    ("5", "5"),
-    ("dk", _("Don't know")),
+    ("5", _("5 fully true")),
 ]
 DONT_KNOW = "dk"
+# Kept apart from the scale and from each other: "don't know" is a gap, "not applicable" not.
+OTHER_CHOICES = [
+    (DONT_KNOW, _("Don't know")),
+    (NOT_APPLICABLE, _("Not applicable")),
+]
+ANSWER_CHOICES = SCALE_CHOICES + OTHER_CHOICES
+
+
+def _field_value(raw: str) -> AnswerValue:
+    if raw == DONT_KNOW:
+        return None
+    if raw == NOT_APPLICABLE:
+        return NOT_APPLICABLE
+    return int(raw)
+
+
+def _raw_value(value: AnswerValue) -> str:
+    if value is None:
+        return DONT_KNOW
+    return str(value)
 
 
 class ScanStartForm(forms.Form):
@@ -51,7 +72,7 @@ class AnswerForm(forms.Form):
         self,
         *args: Any,
         indicators: list[Any],
-        initial_answers: dict[int, int | None],
+        initial_answers: dict[int, AnswerValue],
         initial_notes: dict[int, str],
         **kwargs: Any,
     ):
@@ -67,8 +88,7 @@ class AnswerForm(forms.Form):
                 label=indicator.text,
             )
             if indicator.pk in initial_answers:
-                value = initial_answers[indicator.pk]
-                self.initial[name] = DONT_KNOW if value is None else str(value)
+                self.initial[name] = _raw_value(initial_answers[indicator.pk])
             if indicator.factor_id not in factor_ids:
                 factor_ids.append(indicator.factor_id)
         for factor_id in factor_ids:
@@ -80,8 +100,13 @@ class AnswerForm(forms.Form):
             )
             self.initial[f"note{factor_id}"] = initial_notes.get(factor_id, "")
 
+    def _is_answered(self, indicator: Any) -> bool:
+        """Whether the statement has an answer in what the page shows (posted or saved)."""
+        bound = self[f"i{indicator.pk}"]
+        return bool(bound.value())
+
     def groups(self) -> list[dict[str, Any]]:
-        """Fields grouped per factor, in framework order, for the template."""
+        """Fields grouped per factor, in framework order, with how many are answered."""
         out: list[dict[str, Any]] = []
         for indicator in self.indicators:
             if not out or out[-1]["factor"].pk != indicator.factor_id:
@@ -89,19 +114,25 @@ class AnswerForm(forms.Form):
                     {
                         "factor": indicator.factor,
                         "fields": [],
+                        "answered": 0,
                         "note": self[f"note{indicator.factor_id}"],
                     }
                 )
             out[-1]["fields"].append(self[f"i{indicator.pk}"])
+            out[-1]["answered"] += self._is_answered(indicator)
         return out
 
-    def answers(self) -> dict[int, int | None]:
+    def progress(self) -> tuple[int, int]:
+        """(answered, total) statements, for "23 of 45"."""
+        return sum(self._is_answered(i) for i in self.indicators), len(self.indicators)
+
+    def answers(self) -> dict[int, AnswerValue]:
         """Answered indicators only; a radio left empty is not stored, 'don't know' is None."""
-        out: dict[int, int | None] = {}
+        out: dict[int, AnswerValue] = {}
         for indicator in self.indicators:
             raw = self.cleaned_data.get(f"i{indicator.pk}")
             if raw:
-                out[indicator.pk] = None if raw == DONT_KNOW else int(raw)
+                out[indicator.pk] = _field_value(raw)
         return out
 
     def notes(self) -> dict[int, str]:

@@ -28,6 +28,11 @@ class Scan(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_count = models.PositiveSmallIntegerField(default=0)
+    # A closed scan's answers are frozen and its result final; reopening clears these.
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-opened_on", "-id"]
@@ -35,6 +40,10 @@ class Scan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.opened_on} ({self.kind})"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
 
 class Response(models.Model):
@@ -75,16 +84,22 @@ def answer_label(value: int | None) -> str:
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
-    # None means "don't know": counted as unanswered, never as a score.
+    # None means "don't know" (or, with not_applicable, "does not apply"): never a score.
     value = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
+    # The statement does not apply to this project: answered, yet no score and no gap.
+    not_applicable = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["response", "indicator"], name="one_answer_per_indicator"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(not_applicable=False) | models.Q(value__isnull=True),
+                name="not_applicable_has_no_value",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,16 +11,50 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
-from koers.framework.models import Indicator
+from koers.framework.models import Factor, Indicator
 from koers.framework.selectors import framework_active
 from koers.locking import lock_rows
-from koers.projects.access import require_edit
+from koers.projects.access import require_edit, require_lead
 from koers.projects.models import Project
 from koers.projects.services import EditConflict
 
 from .models import Answer, FactorNote, FactorScore, Response, Scan, ScanKind
-from .scoring import factor_result
+from .scoring import NOT_APPLICABLE, AnswerValue, factor_result
 from .signals import scan_started
+
+
+class SubmissionIncomplete(ValidationError):
+    """A submission below the minimum: at least one answer per factor."""
+
+    def __init__(self, missing: list[Factor]) -> None:
+        self.missing = missing
+        names = ", ".join(f"{f.number}. {f.name}" for f in missing)
+        super().__init__(
+            _(
+                "Answer at least one statement of every factor before you submit "
+                "(“don't know” and “not applicable” count). Still open: %(factors)s."
+            )
+            % {"factors": names}
+        )
+
+
+def factors_missing(indicators: list[Indicator], answered: set[int]) -> list[Factor]:
+    """Factors of which none of the statements has an answer, in framework order."""
+    seen: dict[int, Factor] = {}
+    covered: set[int] = set()
+    for indicator in indicators:
+        seen.setdefault(indicator.factor_id, indicator.factor)
+        if indicator.pk in answered:
+            covered.add(indicator.factor_id)
+    return [f for pk, f in seen.items() if pk not in covered]
+
+
+def _require_open(scan: Scan) -> None:
+    """Called under scan_lock: the closed state is read afresh, not from a stale instance."""
+    if Scan.objects.filter(pk=scan.pk, closed_at__isnull=False).exists():
+        raise ValidationError(
+            _("This scan is closed: its answers are frozen and its result is final.")
+        )
 
 
 def scan_indicators(scan: Scan) -> list[Indicator]:
@@ -82,31 +116,42 @@ def response_save(
     *,
     response: Response,
     by: Any,
-    answers: Mapping[int, int | None],
+    answers: Mapping[int, AnswerValue],
     notes: Mapping[int, str],
     expected_version: int,
     submit: bool,
 ) -> Response:
-    """Store a respondent's answers (indicator id -> 1..5 or None) and notes (factor id -> text).
+    """Store a respondent's answers (indicator id -> 1..5, None for "don't know" or
+    NOT_APPLICABLE) and notes (factor id -> text).
 
-    A draft can be saved half-done; submitting counts the answers in the scan's scores.
+    A draft can be saved half-done; a submission needs at least one answer per factor
+    (SubmissionIncomplete otherwise, and nothing is written). Once submitted, every save
+    counts, so the minimum holds for it too. A closed scan takes no answers.
     Two tabs saving the same response do not overwrite each other: the second is refused.
     """
     if response.respondent_id != by.pk:
         raise PermissionDenied(_("You can only fill in your own answers."))
     scan_lock(scan=response.scan)
-    indicators = {i.pk: i for i in scan_indicators(response.scan)}
+    _require_open(response.scan)
+    indicator_list = scan_indicators(response.scan)
+    indicators = {i.pk: i for i in indicator_list}
     unknown = set(answers) - set(indicators)
     if unknown:
         raise ValidationError(_("Some answers belong to another scan; reload the page."))
-    bad = [v for v in answers.values() if v is not None and v not in (1, 2, 3, 4, 5)]
-    if bad:
-        raise ValidationError(_("Answers are a number from 1 to 5, or 'don't know'."))
+    allowed = (None, NOT_APPLICABLE, 1, 2, 3, 4, 5)
+    if any(v not in allowed or isinstance(v, bool) for v in answers.values()):
+        raise ValidationError(
+            _("Answers are a number from 1 to 5, “don't know” or “not applicable”.")
+        )
     factor_ids = {i.factor_id for i in indicators.values()}
     if set(notes) - factor_ids:
         raise ValidationError(_("Some notes belong to another scan; reload the page."))
     if any(len(t) > 2000 for t in notes.values()):
         raise ValidationError(_("A note can be at most 2000 characters."))
+    if submit or response.submitted_at is not None:
+        missing = factors_missing(indicator_list, set(answers))
+        if missing:
+            raise SubmissionIncomplete(missing)
     updated = Response.objects.filter(pk=response.pk, version=expected_version).update(
         version=expected_version + 1,
         updated_at=timezone.now(),
@@ -117,7 +162,15 @@ def response_save(
     response.refresh_from_db()
     Answer.objects.filter(response=response).delete()
     Answer.objects.bulk_create(
-        [Answer(response=response, indicator_id=i, value=v) for i, v in answers.items()]
+        [
+            Answer(
+                response=response,
+                indicator_id=i,
+                value=None if v == NOT_APPLICABLE else v,
+                not_applicable=v == NOT_APPLICABLE,
+            )
+            for i, v in answers.items()
+        ]
     )
     FactorNote.objects.filter(response=response).delete()
     FactorNote.objects.bulk_create(
@@ -158,11 +211,11 @@ def scan_recompute(*, scan: Scan) -> None:
     for indicator in indicators:
         per_factor[indicator.factor_id].append(indicator)
     submitted = list(scan.responses.filter(submitted_at__isnull=False).values_list("pk", flat=True))
-    values: dict[int, dict[int, list[int | None]]] = defaultdict(lambda: defaultdict(list))
-    for response_id, factor_id, value in Answer.objects.filter(
+    values: dict[int, dict[int, list[AnswerValue]]] = defaultdict(lambda: defaultdict(list))
+    for response_id, factor_id, value, not_applicable in Answer.objects.filter(
         response_id__in=submitted
-    ).values_list("response_id", "indicator__factor_id", "value"):
-        values[factor_id][response_id].append(value)
+    ).values_list("response_id", "indicator__factor_id", "value", "not_applicable"):
+        values[factor_id][response_id].append(NOT_APPLICABLE if not_applicable else value)
     rows = []
     for factor_id, factor_indicators in per_factor.items():
         by_respondent = {r: values[factor_id].get(r, []) for r in submitted}
@@ -206,3 +259,47 @@ def scan_respondent_add(*, scan: Scan, user: Any, invitation: int | None = None)
             changes={"user": user.pk, "invitation": invitation},
         )
     return response
+
+
+@transaction.atomic
+def scan_close(*, scan: Scan, by: Any) -> Scan:
+    """Close a scan: answers are frozen and the result is final. Drafts never submitted stay
+    out of the result."""
+    require_lead(by, scan.project)
+    scan_lock(scan=scan)
+    locked = Scan.objects.get(pk=scan.pk)
+    if locked.closed_at is not None:
+        raise ValidationError(_("This scan is closed already."))
+    locked.closed_at, locked.closed_by = timezone.now(), by
+    locked.save(update_fields=["closed_at", "closed_by"])
+    change_record(
+        actor=by, obj=locked, action="closed", changes={"submitted": locked.submitted_count}
+    )
+    scan.closed_at, scan.closed_by = locked.closed_at, locked.closed_by
+    return locked
+
+
+@transaction.atomic
+def scan_reopen(*, scan: Scan, by: Any, reason: str) -> Scan:
+    """Reopen a closed scan so that answers can change again; the reason stays in its history."""
+    require_lead(by, scan.project)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the scan is reopened: it changes a result.")})
+    if len(reason) > 500:
+        raise ValidationError({"reason": _("Keep the reason under 500 characters.")})
+    scan_lock(scan=scan)
+    locked = Scan.objects.get(pk=scan.pk)
+    if locked.closed_at is None:
+        raise ValidationError(_("This scan is open already."))
+    closed_at = locked.closed_at
+    locked.closed_at, locked.closed_by = None, None
+    locked.save(update_fields=["closed_at", "closed_by"])
+    change_record(
+        actor=by,
+        obj=locked,
+        action="reopened",
+        changes={"reason": reason, "closed_at": closed_at},
+    )
+    scan.closed_at, scan.closed_by = None, None
+    return locked

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from koers.organisations.models import Role
 from koers.organisations.selectors import has_role, organisation_ids_with_role, roles_of
 
-from .models import Project, ProjectMember, Visibility
+from .models import Project, ProjectMember, TeamRole, Visibility
 
 
 def visible_projects_q(user: Any) -> Q:
@@ -50,3 +50,21 @@ def require_edit(user: Any, project: Project) -> None:
 
 def can_create_in(user: Any, organisation_id: int) -> bool:
     return has_role(user, organisation_id, Role.MEMBER)
+
+
+def can_lead(user: Any, project: Project) -> bool:
+    """Coordinators of the owner organisation, and the project's leaders who are at least
+    members there: who may close and reopen scans, archive and restore the project."""
+    if has_role(user, project.owner_id, Role.COORDINATOR):
+        return True
+    return (
+        has_role(user, project.owner_id, Role.MEMBER)
+        and project.team.filter(user=user, team_role=TeamRole.PROJECT_LEADER).exists()
+    )
+
+
+def require_lead(user: Any, project: Project) -> None:
+    if not can_lead(user, project):
+        raise PermissionDenied(
+            _("Only the project leader or a coordinator of the organisation can do this.")
+        )

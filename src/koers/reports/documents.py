@@ -18,10 +18,12 @@ from .pdf import render_pdf
 from .spreadsheets import to_csv, to_xlsx
 
 
-def project_report_pdf(*, project: Project, language: str) -> bytes:
-    """Summary, timeline, latest scan against the previous one with spread, options, actions.
-    The caller has checked that the user may see the project."""
-    result = scan_result(scan=project.last_scan) if project.last_scan_id else None
+def project_report_pdf(*, project: Project, language: str, hide_scan: bool = False) -> bytes:
+    """Summary, timeline, latest scan against the previous one with spread, evidence notes,
+    options, actions. The caller has checked that the user may see the project, and passes
+    hide_scan when the latest result is kept from the reader (see result_hidden_for)."""
+    show = project.last_scan_id and not hide_scan
+    result = scan_result(scan=project.last_scan) if show else None
     chart = None
     if result and result.has_scores:
         chart = radar(
@@ -33,6 +35,7 @@ def project_report_pdf(*, project: Project, language: str) -> bytes:
         "project": project,
         "events": project.stage_events.select_related("by").order_by("on", "id"),
         "result": result,
+        "hidden": bool(project.last_scan_id and hide_scan),
         "chart": chart,
         "actions": actions_of(project=project),
         "can_edit": False,

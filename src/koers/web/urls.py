@@ -39,6 +39,8 @@ web_patterns = [
     path("projects/<int:pk>/scans/new/", scans.scan_start, name="scan_start"),
     path("scans/<int:pk>/", scans.scan_detail, name="scan"),
     path("scans/<int:pk>/answer/", scans.scan_answer, name="scan_answer"),
+    path("scans/<int:pk>/close/", scans.scan_close, name="scan_close"),
+    path("scans/<int:pk>/reopen/", scans.scan_reopen, name="scan_reopen"),
     path("projects/<int:pk>/actions/new/", actions.action_create, name="action_create"),
     path(
         "projects/<int:pk>/options/<int:option_id>/adopt/",

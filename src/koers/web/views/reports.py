@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
+from koers.assessments.selectors import result_hidden_for
 from koers.insights.selectors import dashboard_organisations
 from koers.projects.selectors import project_get
 from koers.reports.documents import portfolio_export, portfolio_report_pdf, project_report_pdf
@@ -28,7 +29,8 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 @login_required
 def project_report(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_get(user=request.user, pk=pk)
-    pdf = project_report_pdf(project=project, language=get_language())
+    hide = bool(project.last_scan) and result_hidden_for(scan=project.last_scan, user=request.user)
+    pdf = project_report_pdf(project=project, language=get_language(), hide_scan=hide)
     return _download(pdf, f"koers-{slugify(project.title)}", "pdf")
 
 
