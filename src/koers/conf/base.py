@@ -50,9 +50,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "koers.web",
+    "koers.operations",
 ]
 
 MIDDLEWARE = [
+    "koers.operations.health.HealthCheckMiddleware",
+    "koers.operations.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -200,9 +203,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 KOERS_SITE_URL = os.environ.get("KOERS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 KOERS_SCAN_REMINDER_DAYS = int(os.environ.get("KOERS_SCAN_REMINDER_DAYS", "7"))
 
+# Text for people at a terminal, JSON (one object per line, with the request id) for a log
+# collector: KOERS_LOG_FORMAT=json, the default in production.
+LOG_FORMAT = os.environ.get("KOERS_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "koers.operations.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "koers.operations.requestlog.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("KOERS_LOG_LEVEL", "WARNING")},
 }

@@ -1,16 +1,54 @@
-"""Production: PostgreSQL via DATABASE_URL, secrets from the environment, HTTPS only."""
+"""Production: PostgreSQL via DATABASE_URL, secrets from the environment, HTTPS only, a cache
+shared by every app server, JSON logs. See docs/deployment.md."""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import DATABASES, LOGGING
 
 SECRET_KEY = os.environ.get("KOERS_SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set KOERS_SECRET_KEY for production.")
+# Without DATABASE_URL the base settings would quietly use a SQLite file in the working
+# directory: a production server would then start empty and lose its data on redeploy.
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "Set DATABASE_URL (postgres://user:password@host:port/name) for production; "
+        "it never falls back to SQLite."
+    )
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# One cache for every app server and the worker: a table in the same PostgreSQL database
+# (`koers createcachetable`), so nothing beyond PostgreSQL has to run. Redis is faster per
+# read, but Koers caches few, large, rarely changing values (the network's figures, the
+# analysis), so a database read is cheap next to the work it saves. KOERS_REDIS_URL switches.
+if os.environ.get("KOERS_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["KOERS_REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "koers_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = os.environ.get("KOERS_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("KOERS_HSTS_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("KOERS_HSTS_PRELOAD", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("KOERS_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+if "KOERS_LOG_FORMAT" not in os.environ:
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+LOGGING["loggers"] = {"koers.request": {"level": os.environ.get("KOERS_ACCESS_LOG", "INFO")}}

@@ -1,0 +1,47 @@
+"""Production settings: `check --deploy` finds nothing, and without DATABASE_URL (or the
+secret key) the settings refuse to load instead of quietly using SQLite."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+
+def _koers(*args, **env):
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("KOERS_", "DATABASE_URL", "DJANGO_"))
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "koers.cli", *args],
+        env={**base, "DJANGO_SETTINGS_MODULE": "koers.conf.production", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+GOOD = {
+    "KOERS_SECRET_KEY": secrets.token_urlsafe(60),
+    "DATABASE_URL": "postgres://koers:koers@127.0.0.1:54329/koers",
+    "KOERS_ALLOWED_HOSTS": "koers.example.nl",
+}
+
+
+def test_check_deploy_reports_nothing():
+    result = _koers("check", "--deploy", "--fail-level", "WARNING", **GOOD)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "missing, named", [("DATABASE_URL", "DATABASE_URL"), ("KOERS_SECRET_KEY", "KOERS_SECRET_KEY")]
+)
+def test_production_refuses_to_start_without(missing, named):
+    env = {k: v for k, v in GOOD.items() if k != missing}
+    result = _koers("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and named in result.stderr
+    assert "never falls back to SQLite" in result.stderr or missing != "DATABASE_URL"
