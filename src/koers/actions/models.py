@@ -17,13 +17,20 @@ class ActionStatus(models.TextChoices):
 
 
 class Action(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="actions")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="actions", verbose_name=_("project")
+    )
     # The factor number (1-9) stays meaningful across framework versions.
     factor_number = models.PositiveSmallIntegerField(
         _("factor"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(9)]
     )
     option = models.ForeignKey(
-        ActionOption, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ActionOption,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("option for action"),
     )
     title = models.CharField(_("action"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -40,11 +47,15 @@ class Action(models.Model):
         _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
 
     class Meta:
         ordering = ["status", "due_date", "id"]

@@ -15,26 +15,44 @@ class ScanKind(models.TextChoices):
 
 
 class Scan(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="scans")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="scans", verbose_name=_("project")
+    )
     framework_version = models.ForeignKey(
-        FrameworkVersion, on_delete=models.PROTECT, related_name="scans"
+        FrameworkVersion,
+        on_delete=models.PROTECT,
+        related_name="scans",
+        verbose_name=_("framework version"),
     )
     kind = models.CharField(
         _("kind"), max_length=10, choices=ScanKind.choices, default=ScanKind.FULL
     )
     opened_on = models.DateField(_("date"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    submitted_count = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    submitted_count = models.PositiveSmallIntegerField(
+        default=0, verbose_name=_("submitted responses")
+    )
     # A closed scan's answers are frozen and its result final; reopening clears these.
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
     )
 
     class Meta:
+        verbose_name = _("scan")
+        verbose_name_plural = _("scans")
         ordering = ["-opened_on", "-id"]
         get_latest_by = ["opened_on", "id"]
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "koers.audit"
-    verbose_name = "History"
+    verbose_name = _("History")

@@ -15,16 +15,21 @@ class Effort(models.TextChoices):
 
 class FrameworkVersion(models.Model):
     number = models.PositiveIntegerField(_("version"), unique=True)
-    title_nl = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    source_nl = models.TextField()
-    source_en = models.TextField()
+    title_nl = models.CharField(max_length=200, verbose_name=_("title (Dutch)"))
+    title_en = models.CharField(max_length=200, verbose_name=_("title (English)"))
+    source_nl = models.TextField(verbose_name=_("source (Dutch)"))
+    source_en = models.TextField(verbose_name=_("source (English)"))
     is_active = models.BooleanField(_("active"), default=False)
-    loaded_at = models.DateTimeField(auto_now_add=True)
+    loaded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("loaded at"))
     loaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("loaded by"),
     )
-    content_hash = models.CharField(max_length=64)
+    content_hash = models.CharField(max_length=64, verbose_name=_("content hash"))
 
     title = Translated()
     source = Translated()
@@ -39,23 +44,29 @@ class FrameworkVersion(models.Model):
             )
         ]
         verbose_name = _("framework version")
+        verbose_name_plural = _("framework versions")
 
     def __str__(self) -> str:
         return f"{self.title_en} v{self.number}"
 
 
 class Factor(models.Model):
-    version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="factors")
-    number = models.PositiveSmallIntegerField()
-    key = models.SlugField(max_length=60)
-    name_nl = models.CharField(max_length=120)
-    name_en = models.CharField(max_length=120)
-    explanation_nl = models.TextField()
-    explanation_en = models.TextField()
-    strong_nl = models.TextField()
-    strong_en = models.TextField()
-    weak_nl = models.TextField()
-    weak_en = models.TextField()
+    version = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.CASCADE,
+        related_name="factors",
+        verbose_name=_("framework version"),
+    )
+    number = models.PositiveSmallIntegerField(verbose_name=_("number"))
+    key = models.SlugField(max_length=60, verbose_name=_("key"))
+    name_nl = models.CharField(max_length=120, verbose_name=_("name (Dutch)"))
+    name_en = models.CharField(max_length=120, verbose_name=_("name (English)"))
+    explanation_nl = models.TextField(verbose_name=_("explanation (Dutch)"))
+    explanation_en = models.TextField(verbose_name=_("explanation (English)"))
+    strong_nl = models.TextField(verbose_name=_("when strong (Dutch)"))
+    strong_en = models.TextField(verbose_name=_("when strong (English)"))
+    weak_nl = models.TextField(verbose_name=_("when weak (Dutch)"))
+    weak_en = models.TextField(verbose_name=_("when weak (English)"))
 
     name = Translated()
     explanation = Translated()
@@ -63,6 +74,8 @@ class Factor(models.Model):
     weak = Translated()
 
     class Meta:
+        verbose_name = _("factor")
+        verbose_name_plural = _("factors")
         ordering = ["version", "number"]
         constraints = [
             models.UniqueConstraint(fields=["version", "number"], name="factor_number_per_version"),
@@ -74,16 +87,20 @@ class Factor(models.Model):
 
 
 class Indicator(models.Model):
-    factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="indicators")
-    key = models.CharField(max_length=80)
-    position = models.PositiveSmallIntegerField()
-    text_nl = models.TextField()
-    text_en = models.TextField()
-    is_quick = models.BooleanField(default=False)
+    factor = models.ForeignKey(
+        Factor, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("factor")
+    )
+    key = models.CharField(max_length=80, verbose_name=_("key"))
+    position = models.PositiveSmallIntegerField(verbose_name=_("position"))
+    text_nl = models.TextField(verbose_name=_("text (Dutch)"))
+    text_en = models.TextField(verbose_name=_("text (English)"))
+    is_quick = models.BooleanField(default=False, verbose_name=_("in the quickscan"))
 
     text = Translated()
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = ["factor__number", "position"]
         constraints = [
             models.UniqueConstraint(fields=["factor", "key"], name="indicator_key_per_factor")
@@ -94,23 +111,27 @@ class Indicator(models.Model):
 
 
 class ActionOption(models.Model):
-    factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="options")
-    key = models.CharField(max_length=80)
-    position = models.PositiveSmallIntegerField()
-    title_nl = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    description_nl = models.TextField()
-    description_en = models.TextField()
-    who_nl = models.CharField(max_length=200)
-    who_en = models.CharField(max_length=200)
-    effort = models.CharField(max_length=10, choices=Effort.choices)
-    stages = models.JSONField(default=list)
+    factor = models.ForeignKey(
+        Factor, on_delete=models.CASCADE, related_name="options", verbose_name=_("factor")
+    )
+    key = models.CharField(max_length=80, verbose_name=_("key"))
+    position = models.PositiveSmallIntegerField(verbose_name=_("position"))
+    title_nl = models.CharField(max_length=200, verbose_name=_("title (Dutch)"))
+    title_en = models.CharField(max_length=200, verbose_name=_("title (English)"))
+    description_nl = models.TextField(verbose_name=_("description (Dutch)"))
+    description_en = models.TextField(verbose_name=_("description (English)"))
+    who_nl = models.CharField(max_length=200, verbose_name=_("who (Dutch)"))
+    who_en = models.CharField(max_length=200, verbose_name=_("who (English)"))
+    effort = models.CharField(max_length=10, choices=Effort.choices, verbose_name=_("effort"))
+    stages = models.JSONField(default=list, verbose_name=_("stages"))
 
     title = Translated()
     description = Translated()
     who = Translated()
 
     class Meta:
+        verbose_name = _("option for action")
+        verbose_name_plural = _("options for action")
         ordering = ["factor__number", "position"]
         constraints = [
             models.UniqueConstraint(fields=["factor", "key"], name="option_key_per_factor")

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GuardsConfig(AppConfig):
     name = "koers.guards"
-    verbose_name = "Guards"
+    verbose_name = _("Guards")

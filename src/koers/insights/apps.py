@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InsightsConfig(AppConfig):
     name = "koers.insights"
-    verbose_name = "Portfolio insight"
+    verbose_name = _("Portfolio insight")

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LibraryConfig(AppConfig):
     name = "koers.library"
-    verbose_name = "Case library"
+    verbose_name = _("Case library")
 
     def ready(self) -> None:
         from django.db.backends.signals import connection_created

@@ -12,21 +12,30 @@ from koers.translation import Translated
 class ReferenceCase(models.Model):
     """A case from the study: what was built and how far it got. Never scored."""
 
-    key = models.SlugField(unique=True)
-    title_nl = models.CharField(max_length=200)
-    title_en = models.CharField(max_length=200)
-    organisation_name = models.CharField(max_length=200, blank=True)
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    key = models.SlugField(unique=True, verbose_name=_("key"))
+    title_nl = models.CharField(max_length=200, verbose_name=_("title (Dutch)"))
+    title_en = models.CharField(max_length=200, verbose_name=_("title (English)"))
+    organisation_name = models.CharField(
+        max_length=200, blank=True, verbose_name=_("organisation name")
     )
-    domain = models.CharField(max_length=20, choices=Domain.choices)
-    themes = models.ManyToManyField(Theme, blank=True)
-    techniques = models.ManyToManyField(Technique, blank=True)
-    summary_nl = models.TextField()
-    summary_en = models.TextField()
-    stage_reached = models.CharField(max_length=20, choices=Stage.choices)
-    source_nl = models.TextField()
-    source_en = models.TextField()
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    domain = models.CharField(max_length=20, choices=Domain.choices, verbose_name=_("domain"))
+    themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("themes"))
+    techniques = models.ManyToManyField(Technique, blank=True, verbose_name=_("techniques"))
+    summary_nl = models.TextField(verbose_name=_("what was built (Dutch)"))
+    summary_en = models.TextField(verbose_name=_("what was built (English)"))
+    stage_reached = models.CharField(
+        max_length=20, choices=Stage.choices, verbose_name=_("stage reached")
+    )
+    source_nl = models.TextField(verbose_name=_("source (Dutch)"))
+    source_en = models.TextField(verbose_name=_("source (English)"))
 
     title = Translated()
     summary = Translated()
@@ -44,20 +53,46 @@ class ReferenceCase(models.Model):
 class Adoption(models.Model):
     """Organisation X adopted case Y: the adopting project is linked to what it came from."""
 
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="adoption")
+    project = models.OneToOneField(
+        Project,
+        on_delete=models.CASCADE,
+        related_name="adoption",
+        verbose_name=_("adopting project"),
+    )
     original_project = models.ForeignKey(
-        Project, on_delete=models.SET_NULL, null=True, blank=True, related_name="adoptions"
+        Project,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adoptions",
+        verbose_name=_("original project"),
     )
     original_case = models.ForeignKey(
-        ReferenceCase, on_delete=models.SET_NULL, null=True, blank=True, related_name="adoptions"
+        ReferenceCase,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adoptions",
+        verbose_name=_("original study case"),
     )
-    adopter = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="adoptions")
+    adopter = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="adoptions",
+        verbose_name=_("adopting organisation"),
+    )
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(auto_now_add=True, verbose_name=_("at"))
 
     class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
         ordering = ["-at"]
         constraints = [
             models.CheckConstraint(

@@ -42,12 +42,14 @@ class TeamRole(models.TextChoices):
 
 
 class Theme(models.Model):
-    key = models.SlugField(unique=True)
-    name_nl = models.CharField(max_length=80)
-    name_en = models.CharField(max_length=80)
+    key = models.SlugField(unique=True, verbose_name=_("key"))
+    name_nl = models.CharField(max_length=80, verbose_name=_("name (Dutch)"))
+    name_en = models.CharField(max_length=80, verbose_name=_("name (English)"))
     name = Translated()
 
     class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["key"]
 
     def __str__(self) -> str:
@@ -55,12 +57,14 @@ class Theme(models.Model):
 
 
 class Technique(models.Model):
-    key = models.SlugField(unique=True)
-    name_nl = models.CharField(max_length=80)
-    name_en = models.CharField(max_length=80)
+    key = models.SlugField(unique=True, verbose_name=_("key"))
+    name_nl = models.CharField(max_length=80, verbose_name=_("name (Dutch)"))
+    name_en = models.CharField(max_length=80, verbose_name=_("name (English)"))
     name = Translated()
 
     class Meta:
+        verbose_name = _("technique")
+        verbose_name_plural = _("techniques")
         ordering = ["key"]
 
     def __str__(self) -> str:
@@ -119,15 +123,24 @@ class Project(models.Model):
         ),
     )
     last_scan = models.ForeignKey(
-        "assessments.Scan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "assessments.Scan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("latest scan"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
     # Optimistic lock: an edit names the version it started from.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -145,13 +158,20 @@ class Project(models.Model):
 
 
 class ProjectMember(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="team")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="team", verbose_name=_("project")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_roles"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="project_roles",
+        verbose_name=_("person"),
     )
     team_role = models.CharField(_("role in the team"), max_length=30, choices=TeamRole.choices)
 
     class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
         constraints = [
             models.UniqueConstraint(fields=["project", "user"], name="one_team_role_per_user")
         ]
@@ -162,17 +182,27 @@ class ProjectMember(models.Model):
 
 
 class StageEvent(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_events")
-    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
-    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="stage_events", verbose_name=_("project")
+    )
+    from_stage = models.CharField(
+        max_length=20, choices=Stage.choices, blank=True, verbose_name=_("from stage")
+    )
+    to_stage = models.CharField(max_length=20, choices=Stage.choices, verbose_name=_("to stage"))
     on = models.DateField(_("date"))
     note = models.TextField(_("note"), blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("stage move")
+        verbose_name_plural = _("stage moves")
         ordering = ["on", "id"]
 
     def __str__(self) -> str:

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "koers.reports"
-    verbose_name = "Reports and exports"
+    verbose_name = _("Reports and exports")
