@@ -85,7 +85,13 @@ def test_core_loop(live_server, page, transactional_db):
     page.click("button:has-text('De scan sluiten')")
     expect(page.locator(".koers-note").first).to_contain_text("definitief")
     check_accessibility(page, "scan-closed")
-    page.locator(".koers-option button").first.click()
+    page.locator(".koers-option a").first.click()  # asks who owns it and by when
+    page.click("button[type=submit]")
+    expect(page.locator(".koers-error").first).to_contain_text("verplicht")
+    page.select_option("#id_owner", label="Ali Analist")
+    page.fill("#id_due_date", "2099-06-30")
+    check_accessibility(page, "option-to-plan")
+    page.click("button[type=submit]")
     expect(page.locator("#actions table")).to_be_visible()
     check_accessibility(page, "project-with-action")
 

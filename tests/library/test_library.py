@@ -203,3 +203,40 @@ def test_origin_note_hides_an_original_its_owner_no_longer_shares(world):
     assert "Gemeente Aastad" in body  # the adoption itself is still told
     origin = origin_of(user=world.b_member, project=adopted)
     assert origin.project is None and origin.organisation == "Gemeente Aastad"
+
+
+# Adopting the same case twice: warned, the earlier adoption shown, a second only by choice.
+
+
+def test_adopting_the_same_case_twice_needs_an_explicit_choice(world, cases):
+    from koers.library.services import AlreadyAdopted
+
+    case = cases.first()
+    first = case_adopt(by=world.b_coordinator, adopter=world.b, original_case=case)
+    with pytest.raises(AlreadyAdopted) as refused:
+        case_adopt(by=world.b_coordinator, adopter=world.b, original_case=case)
+    assert [a.project for a in refused.value.existing] == [first]
+    assert Project.objects.filter(owner=world.b).count() == 1
+    second = case_adopt(by=world.b_coordinator, adopter=world.b, original_case=case, again=True)
+    assert second != first and Adoption.objects.filter(original_case=case).count() == 2
+    # another organisation adopting the same case is no duplicate
+    case_adopt(by=world.coordinator, adopter=world.a, original_case=case)
+
+
+def test_the_second_adoption_through_the_web_shows_the_first(world, cases):
+    case = cases.first()
+    first = case_adopt(by=world.b_coordinator, adopter=world.b, original_case=case)
+    client = Client()
+    client.force_login(world.b_coordinator)
+    page = client.get(reverse("web:study_case", args=[case.key])).content.decode()
+    assert "heeft deze casus overgenomen op" in page
+    assert reverse("web:project", args=[first.pk]) in page
+    url = reverse("web:adopt_study_case", args=[case.key])
+    response = client.post(url, {"adopter": world.b.pk})
+    body = response.content.decode()
+    assert response.status_code == 200 and "Deze casus nog een keer overnemen?" in body
+    assert reverse("web:project", args=[first.pk]) in body and 'name="again" value="1"' in body
+    assert Project.objects.filter(owner=world.b).count() == 1
+    response = client.post(url, {"adopter": world.b.pk, "again": "1"})
+    assert response.status_code == 302
+    assert Project.objects.filter(owner=world.b).count() == 2

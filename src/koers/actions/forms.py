@@ -36,3 +36,25 @@ class ActionForm(forms.ModelForm):
         ]
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+
+class OptionPlanForm(forms.Form):
+    """An option for action taken into the plan: who takes it on, and by when."""
+
+    owner = forms.ModelChoiceField(queryset=None, label=_("Owner"))
+    due_date = forms.DateField(
+        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = organisation_members(organisation=project.owner)
+        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def clean_due_date(self) -> Any:
+        from django.utils import timezone
+
+        due = self.cleaned_data["due_date"]
+        if due < timezone.localdate():
+            raise forms.ValidationError(_("Choose a due date from today on."))
+        return due

@@ -55,6 +55,16 @@ def _check_adopter(by: Any, adopter: Organisation, owner_id: int | None) -> None
         raise ValidationError(_("This is already a project of %(org)s.") % {"org": adopter})
 
 
+class AlreadyAdopted(ValidationError):
+    """The organisation adopted this case before: adopting again must be chosen explicitly."""
+
+    def __init__(self, existing: list[Adoption]) -> None:
+        self.existing = existing
+        super().__init__(
+            _("%(org)s adopted this case already.") % {"org": existing[0].adopter.name}
+        )
+
+
 @transaction.atomic
 def case_adopt(
     *,
@@ -62,8 +72,12 @@ def case_adopt(
     adopter: Organisation,
     original_project: Project | None = None,
     original_case: ReferenceCase | None = None,
+    again: bool = False,
 ) -> Project:
-    """Start a project in the adopter's organisation, pre-filled from the case and linked to it."""
+    """Start a project in the adopter's organisation, pre-filled from the case and linked to it.
+
+    A second adoption of the same case by the same organisation is refused with AlreadyAdopted
+    unless `again` says that a separate project is what the coordinator wants."""
     if (original_project is None) == (original_case is None):
         raise ValueError("Adopt either a project or a reference case.")
     source: Any = original_project or original_case
@@ -79,6 +93,13 @@ def case_adopt(
         # A study case says what was built, not which problem it answers in the adopter's
         # organisation: the team writes that (the project page asks for it).
         title, problem, data_sources = original_case.title, "", ""
+    existing = list(
+        Adoption.objects.filter(
+            adopter=adopter, original_project=original_project, original_case=original_case
+        ).select_related("adopter", "project")
+    )
+    if existing and not again:
+        raise AlreadyAdopted(existing)
     # Where it came from is the Adoption record, shown once on the project page; it is not
     # repeated in the problem text.
     project = project_create(

@@ -107,9 +107,15 @@ class StageMoveForm(forms.Form):
 
 class TeamMemberForm(forms.Form):
     user = forms.ModelChoiceField(queryset=None, label=_("Person"))
-    team_role = forms.ChoiceField(choices=TeamRole.choices, label=_("Role in the team"))
+    # No default: a project leader is appointed on purpose, never by leaving a field alone.
+    team_role = forms.ChoiceField(
+        choices=[("", _("Choose a role"))] + TeamRole.choices, label=_("Role in the team")
+    )
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = organisation_members(organisation=project.owner)
+        # People already on the team are not offered again (their role changes elsewhere).
+        self.fields["user"].queryset = organisation_members(organisation=project.owner).exclude(
+            project_roles__project=project
+        )
         self.fields["user"].label_from_instance = lambda u: u.get_full_name() or u.username

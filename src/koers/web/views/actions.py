@@ -6,10 +6,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from koers.actions import services
-from koers.actions.forms import ActionForm
+from koers.actions.forms import ActionForm, OptionPlanForm
 from koers.actions.selectors import action_get
 from koers.framework.models import ActionOption, Factor
 from koers.projects.access import require_edit
@@ -30,21 +29,38 @@ def _factor_names(project) -> dict[int, str]:
 
 
 @login_required
-@require_POST
 def action_adopt_option(request: HttpRequest, pk: int, option_id: int) -> HttpResponse:
-    """One click: an option for action goes into the project's plan as a planned action."""
+    """An option for action goes into the project's plan once someone owns it by a date."""
     project = project_get(user=request.user, pk=pk)
     require_edit(request.user, project)
     option = get_object_or_404(ActionOption.objects.select_related("factor"), pk=option_id)
-    services.action_create(
-        project=project,
-        by=request.user,
-        title=option.title,
-        description=option.description,
-        option=option,
-    )
-    messages.success(request, _("Added to the action plan: %(title)s") % {"title": option.title})
-    return redirect(f"{project_url(project)}#actions")
+    form = OptionPlanForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_create(
+                project=project,
+                by=request.user,
+                title=option.title,
+                description=option.description,
+                option=option,
+                owner=form.cleaned_data["owner"],
+                due_date=form.cleaned_data["due_date"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Added to the action plan: %(title)s") % {"title": option.title}
+            )
+            return redirect(f"{project_url(project)}#actions")
+    context = {
+        "project": project,
+        "option": option,
+        "form": form,
+        "heading": _("Add to the action plan"),
+        "submit_label": _("Add to the action plan"),
+    }
+    return render(request, "web/action_option_form.html", context)
 
 
 def project_url(project) -> str:

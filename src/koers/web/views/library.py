@@ -20,7 +20,7 @@ from koers.library.selectors import (
     shared_projects,
     study_cases,
 )
-from koers.library.services import case_adopt
+from koers.library.services import AlreadyAdopted, case_adopt
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import organisation_ids_with_role
 from koers.projects.lifecycle import STAGE_LABELS
@@ -95,7 +95,18 @@ def _adopt(request: HttpRequest, back: str, **original) -> HttpResponse:
         id__in=organisation_ids_with_role(request.user, Role.COORDINATOR),
     )
     try:
-        project = case_adopt(by=request.user, adopter=adopter, **original)
+        project = case_adopt(
+            by=request.user, adopter=adopter, again=request.POST.get("again") == "1", **original
+        )
+    except AlreadyAdopted as exc:
+        # Show the earlier adoption and let the coordinator choose: go there, or a second one.
+        context = {
+            "existing": exc.existing,
+            "adopter": adopter,
+            "back": back,
+            "action": request.path,
+        }
+        return render(request, "web/library/adopt_again.html", context)
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect(back)
