@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.guards.fields import CheckedModelMultipleChoiceField
 from koers.projects.models import Project
 
 from .models import ScanKind
@@ -48,7 +49,7 @@ class ScanStartForm(forms.Form):
         widget=forms.RadioSelect,
         label=_("Kind of scan"),
     )
-    respondents = forms.ModelMultipleChoiceField(
+    respondents = CheckedModelMultipleChoiceField(
         queryset=None, widget=forms.CheckboxSelectMultiple, label=_("Who answers?")
     )
 

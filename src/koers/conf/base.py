@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "koers.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "koers.guards.middleware.NoStoreWhenSignedInMiddleware",
+    "koers.guards.middleware.UnreadableQueryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a sign-in refused for lockout into the lockout page.

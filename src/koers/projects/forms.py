@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.guards.fields import CheckedModelMultipleChoiceField
 from koers.organisations.models import Organisation
 from koers.organisations.selectors import organisation_members
 
@@ -13,7 +14,7 @@ from .lifecycle import STAGE_LABELS
 from .models import Project, TeamRole, Technique, Theme
 
 
-class TranslatedChoiceField(forms.ModelMultipleChoiceField):
+class TranslatedChoiceField(CheckedModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.name)
 
@@ -28,7 +29,7 @@ class ProjectForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label=_("Techniques"),
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = CheckedModelMultipleChoiceField(
         Organisation.objects.all(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.assessments.selectors import scan_result
+from koers.library.forms import AdoptForm
 from koers.library.models import ReferenceCase
 from koers.library.selectors import (
     LibraryFilter,
@@ -89,11 +90,14 @@ def shared_project(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _adopt(request: HttpRequest, back: str, **original) -> HttpResponse:
-    adopter = get_object_or_404(
-        Organisation,
-        pk=request.POST.get("adopter") or 0,
-        id__in=organisation_ids_with_role(request.user, Role.COORDINATOR),
+    adopters = Organisation.objects.filter(
+        id__in=organisation_ids_with_role(request.user, Role.COORDINATOR)
     )
+    form = AdoptForm(request.POST, adopters=adopters)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["adopter"]))
+        return redirect(back)
+    adopter = form.cleaned_data["adopter"]
     try:
         project = case_adopt(
             by=request.user, adopter=adopter, again=request.POST.get("again") == "1", **original
