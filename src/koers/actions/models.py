@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.framework.models import ActionOption
+from koers.guards.text import NOTE, TITLE, tidy_and_check
 from koers.projects.models import Project
 
 
@@ -64,3 +65,6 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        tidy_and_check(self, {"title": TITLE, "description": NOTE})

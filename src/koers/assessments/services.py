@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from koers.audit.services import change_record
 from koers.framework.models import Factor, Indicator
 from koers.framework.selectors import framework_active
+from koers.guards.text import NOTE, checked_text
 from koers.locking import lock_rows
 from koers.projects.access import require_edit, require_lead
 from koers.projects.models import Project
@@ -146,8 +147,7 @@ def response_save(
     factor_ids = {i.factor_id for i in indicators.values()}
     if set(notes) - factor_ids:
         raise ValidationError(_("Some notes belong to another scan; reload the page."))
-    if any(len(t) > 2000 for t in notes.values()):
-        raise ValidationError(_("A note can be at most 2000 characters."))
+    notes = {f: checked_text(t, NOTE, field=f"note{f}") for f, t in notes.items()}
     if submit or response.submitted_at is not None:
         missing = factors_missing(indicator_list, set(answers))
         if missing:

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.guards.text import ESSAY, NOTE, TITLE, tidy_and_check
 from koers.organisations.models import Organisation
 from koers.translation import Translated
 
@@ -152,9 +153,16 @@ class Project(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        tidy_and_check(self, TEXT_LIMITS)
+
     @property
     def stage_label(self) -> str:
         return str(lifecycle.STAGE_LABELS[self.stage])
+
+
+# Every free text of a project, bounded (see koers.guards.text).
+TEXT_LIMITS = {"title": TITLE, "problem": ESSAY, "data_sources": NOTE, "lessons_learned": ESSAY}
 
 
 class ProjectMember(models.Model):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record, field_changes
+from koers.guards.text import NOTE, checked_text
 from koers.locking import lock_rows
 from koers.organisations.models import Organisation
 
@@ -166,9 +167,10 @@ def project_move_stage(
                 % {"date": locked.stage_since.isoformat()}
             }
         )
-    if to == lifecycle.STOPPED and not note.strip():
+    note = checked_text(note, NOTE, field="note").strip()
+    if to == lifecycle.STOPPED and not note:
         raise ValidationError({"note": _("Say why the project stops: others learn from it.")})
-    event = _record_stage(locked, to=to, on=on, note=note.strip(), by=by)
+    event = _record_stage(locked, to=to, on=on, note=note, by=by)
     project.stage, project.stage_since, project.version = (
         locked.stage,
         locked.stage_since,

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import scan_result
+from koers.guards.text import ESSAY, NOTE, clipped
 from koers.insights.selectors import DashboardFilter, dashboard_build
 from koers.insights.summary import dashboard_summary
 from koers.organisations.models import Organisation
@@ -16,6 +17,12 @@ from koers.web.charts import bars, factor_trend, radar
 from .exports import EXPORT_KINDS, SHEETS
 from .pdf import render_pdf
 from .spreadsheets import to_csv, to_xlsx
+
+# What a project PDF holds at most, so that no project makes WeasyPrint work for minutes:
+# texts stored before the limits are cut to them, long lists to their latest or first rows,
+# each with a note on the page that says so.
+MAX_EVENTS = 100
+MAX_ACTIONS = 200
 
 
 def project_report_pdf(*, project: Project, language: str, hide_scan: bool = False) -> bytes:
@@ -31,13 +38,24 @@ def project_report_pdf(*, project: Project, language: str, hide_scan: bool = Fal
             [str(r.factor.number) for r in result.rows],
             previous=[r.previous for r in result.rows] if result.previous else None,
         )
+    problem, problem_cut = clipped(project.problem, ESSAY)
+    events_total = project.stage_events.count()
+    latest_events = project.stage_events.select_related("by").order_by("-on", "-id")
+    events = list(reversed(latest_events[:MAX_EVENTS]))
+    for event in events:
+        event.note, _cut = clipped(event.note, NOTE)
+    actions = actions_of(project=project)
     context: dict[str, Any] = {
         "project": project,
-        "events": project.stage_events.select_related("by").order_by("on", "id"),
+        "problem": problem,
+        "problem_cut": problem_cut,
+        "events": events,
+        "events_total": events_total,
         "result": result,
         "hidden": bool(project.last_scan_id and hide_scan),
         "chart": chart,
-        "actions": actions_of(project=project),
+        "actions": actions[:MAX_ACTIONS],
+        "actions_total": actions.count(),
         "can_edit": False,
         "planned_options": planned_option_ids(project=project),
         "generated": timezone.localtime(),
