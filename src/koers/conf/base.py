@@ -198,6 +198,26 @@ KOERS_CONTACT_EMAIL = os.environ.get("KOERS_CONTACT_EMAIL", "")
 # How long an invitation link works.
 KOERS_INVITATION_DAYS = int(os.environ.get("KOERS_INVITATION_DAYS", "7"))
 
+# The shared cache: every app process reads and counts in the same place (rate limits, the
+# network's figures). A table in the database, so that nothing beyond it is needed; the
+# guards app's migration creates it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "koers_cache",
+    }
+}
+
+
+def _rate(name: str, default: str) -> tuple[int, int]:
+    """'requests/seconds' from the environment."""
+    requests, seconds = os.environ.get(name, default).split("/")
+    return int(requests), int(seconds)
+
+
+# Expensive downloads (PDF reports, XLSX and CSV exports) per user and window.
+KOERS_RATE_LIMITS = {"downloads": _rate("KOERS_DOWNLOAD_LIMIT", "20/300")}
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

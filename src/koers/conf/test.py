@@ -14,3 +14,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # Administrators in most tests sign in without a second step; the tests of two-factor sign-in
 # switch the requirement on (tests/accounts/test_two_factor.py, tests/e2e/test_accounts.py).
 KOERS_ADMIN_TWO_FACTOR = False
+
+# One process: the cache in memory, cleared before each test (tests/conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

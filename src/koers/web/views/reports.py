@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from koers.assessments.selectors import result_hidden_for
+from koers.guards.ratelimit import rate_limited
 from koers.insights.selectors import dashboard_organisations
 from koers.projects.selectors import project_get
 from koers.reports.documents import portfolio_export, portfolio_report_pdf, project_report_pdf
@@ -27,6 +28,7 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 
 
 @login_required
+@rate_limited("downloads")
 def project_report(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_get(user=request.user, pk=pk)
     hide = bool(project.last_scan) and result_hidden_for(scan=project.last_scan, user=request.user)
@@ -35,6 +37,7 @@ def project_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@rate_limited("downloads")
 def portfolio_report(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(dashboard_organisations(user=request.user), slug=slug)
     pdf = portfolio_report_pdf(
@@ -44,6 +47,7 @@ def portfolio_report(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@rate_limited("downloads")
 def portfolio_download(request: HttpRequest, slug: str, kind: str, fmt: str) -> HttpResponse:
     organisation = get_object_or_404(dashboard_organisations(user=request.user), slug=slug)
     if (
