@@ -40,12 +40,13 @@ def allow(scope: str, user_id: int) -> tuple[bool, int]:
     return count <= limit, max(1, int((number + 1) * window - moment))
 
 
-def rate_limited(
-    scope: str,
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+View = Callable[..., HttpResponse]
+
+
+def rate_limited(scope: str) -> Callable[[View], View]:
     """Refuse a signed-in user's requests beyond the scope's limit with a 429 page."""
 
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorate(view: View) -> View:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             allowed, wait = allow(scope, request.user.pk)
