@@ -35,6 +35,9 @@ def site(world):
         "shared": shared,
         "get": [
             (reverse("web:home"), filters),
+            (reverse("web:projects"), filters),
+            (reverse("web:notices"), ["page"]),
+            (reverse("web:project_history", args=[p]), ["page"]),
             (reverse("web:library"), filters),
             (reverse("web:dashboard", args=[slug]), dashboard),
             (reverse("web:analysis", args=[slug]), analysis + ["incl_cut", "n_cut"]),
@@ -48,6 +51,7 @@ def site(world):
             (reverse("web:project_edit", args=[p]), ["q"]),
             (reverse("web:action_edit", args=[action.pk]), ["q"]),
             (reverse("login"), ["next"]),
+            (reverse("two_factor_verify"), ["next"]),
         ],
     }
 
