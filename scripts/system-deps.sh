@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for browser tests, fonts, poppler for PDFs.
+# Debian packages the test suite needs: Chromium for browser tests, fonts, poppler for PDFs,
+# node for the tests' OpenID provider (npm oidc-provider).
 set -euo pipefail
-packages=(chromium fonts-dejavu-core poppler-utils)
+packages=(chromium fonts-dejavu-core poppler-utils nodejs)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

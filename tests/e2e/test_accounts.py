@@ -140,6 +140,9 @@ def test_new_pages_pass_axe_in_both_languages(live_server, page, transactional_d
         ("/organisations/aastad/invitations/", "invitations"),
         ("/organisations/aastad/invitations/bulk/", "invite-bulk"),
         ("/organisations/aastad/settings/", "org-settings"),
+        ("/organisations/aastad/identity-groups/", "identity-groups"),
+        ("/accounts/security/", "security"),
+        ("/accounts/oidc/refused/", "oidc-refused"),
     ]:
         page.goto(f"{base}{path}")
         check_accessibility(page, f"{name}-{language}")

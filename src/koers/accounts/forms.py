@@ -118,3 +118,12 @@ class OrganisationSettingsForm(forms.Form):
 
 class RoleChangeForm(forms.Form):
     role = forms.ChoiceField(label=_("New role"), choices=Role.choices)
+
+
+class IdentityGroupForm(forms.Form):
+    group = forms.CharField(
+        label=_("Group in the identity provider"),
+        max_length=200,
+        help_text=_("Exactly as the provider sends it in the groups claim."),
+    )
+    role = forms.ChoiceField(label=_("Role in Koers"), choices=Role.choices, initial=Role.MEMBER)

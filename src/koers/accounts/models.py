@@ -89,3 +89,26 @@ class Invitation(models.Model):
         if self.is_expired:
             return str(_("Expired"))
         return str(self.get_status_display())
+
+
+class IdentityGroup(models.Model):
+    """An identity-provider group that gives its members a role in an organisation when they
+    sign in through OpenID Connect."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="identity_groups"
+    )
+    group = models.CharField(_("group in the identity provider"), max_length=200)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["group", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "group"], name="one_mapping_per_group")
+        ]
+        verbose_name = _("identity-provider group")
+        verbose_name_plural = _("identity-provider groups")
+
+    def __str__(self) -> str:
+        return f"{self.group} → {self.organisation} ({self.role})"

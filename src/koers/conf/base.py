@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
     "koers.web",
     "koers.operations",
 ]
@@ -125,6 +126,29 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "koers.accounts.lockout.locked_out_page"
 AXES_VERBOSE = False
+# Signing in with the municipality's identity provider (OpenID Connect): on when a client id
+# is set. Endpoints as the provider's /.well-known/openid-configuration lists them.
+OIDC_RP_CLIENT_ID = os.environ.get("KOERS_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("KOERS_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("KOERS_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("KOERS_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("KOERS_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("KOERS_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("KOERS_OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_RP_SCOPES = os.environ.get("KOERS_OIDC_SCOPES", "openid email profile groups")
+OIDC_USE_PKCE = True
+OIDC_CALLBACK_CLASS = "koers.accounts.oidc.KoersOIDCCallbackView"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/oidc/refused/"
+KOERS_OIDC_PROVIDER_NAME = os.environ.get("KOERS_OIDC_PROVIDER_NAME", "")
+KOERS_OIDC_EMAIL_CLAIM = os.environ.get("KOERS_OIDC_EMAIL_CLAIM", "email")
+KOERS_OIDC_NAME_CLAIM = os.environ.get("KOERS_OIDC_NAME_CLAIM", "name")
+KOERS_OIDC_GROUPS_CLAIM = os.environ.get("KOERS_OIDC_GROUPS_CLAIM", "groups")
+# Without a mapped group, sign-in is refused unless this organisation (its short name) is set.
+KOERS_OIDC_DEFAULT_ORGANISATION = os.environ.get("KOERS_OIDC_DEFAULT_ORGANISATION", "")
+KOERS_OIDC_DEFAULT_ROLE = os.environ.get("KOERS_OIDC_DEFAULT_ROLE", "viewer")
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("koers.accounts.oidc.KoersOIDCBackend")
+
 # Two-factor sign-in (TOTP): required for organisation administrators, open to every local account.
 KOERS_ADMIN_TWO_FACTOR = True
 OTP_TOTP_ISSUER = "Koers"

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from koers.accounts import oidc
+
 from .views import (
     actions,
     home,
@@ -88,6 +90,16 @@ web_patterns = [
         name="org_member_unlock",
     ),
     path(
+        "organisations/<slug:slug>/identity-groups/",
+        organisation.organisation_identity_groups,
+        name="org_identity_groups",
+    ),
+    path(
+        "organisations/<slug:slug>/identity-groups/<int:pk>/remove/",
+        organisation.organisation_identity_group_remove,
+        name="org_identity_group_remove",
+    ),
+    path(
         "organisations/<slug:slug>/settings/",
         organisation.organisation_settings,
         name="org_settings",
@@ -145,14 +157,14 @@ urlpatterns = [
     path("", include((web_patterns, "web"))),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            template_name="web/login.html", redirect_authenticated_user=True
-        ),
+        security.LoginView.as_view(),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     *password_reset_patterns,
     path("accounts/security/", security.account_security, name="account_security"),
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("accounts/oidc/refused/", oidc.refused, name="oidc_refused"),
     path("accounts/two-factor/", security.two_factor_verify, name="two_factor_verify"),
     path("accounts/two-factor/setup/", security.two_factor_setup, name="two_factor_setup"),
     path("accounts/two-factor/disable/", security.two_factor_disable, name="two_factor_disable"),

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.accounts import lockout
-from koers.accounts.forms import OrganisationSettingsForm, RoleChangeForm
+from koers.accounts import identity, lockout
+from koers.accounts.forms import IdentityGroupForm, OrganisationSettingsForm, RoleChangeForm
+from koers.accounts.oidc import oidc_configured
 from koers.accounts.selectors import coordinated_organisations, organisation_for_coordinator
 from koers.organisations import services
 from koers.organisations.models import Membership, Role
@@ -122,11 +123,54 @@ def organisation_member_unlock(request: HttpRequest, slug: str, user_id: int) ->
     return redirect("web:org_members", slug=slug)
 
 
-@login_required
-def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
+def _administered(request: HttpRequest, slug: str):
     organisation = organisation_for_coordinator(user=request.user, slug=slug)
     if not has_role(request.user, organisation.pk, Role.ADMINISTRATOR):
         raise PermissionDenied(_("Only administrators of the organisation do this."))
+    return organisation
+
+
+@login_required
+def organisation_identity_groups(request: HttpRequest, slug: str) -> HttpResponse:
+    """Which identity-provider groups give which role here, at sign-in through the provider."""
+    organisation = _administered(request, slug)
+    form = IdentityGroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            identity.identity_group_add(
+                by=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Group mapped."))
+            return redirect("web:org_identity_groups", slug=slug)
+    return render(
+        request,
+        "accounts/identity_groups.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "mappings": organisation.identity_groups.all(),
+            "is_admin": True,
+            "configured": oidc_configured(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def organisation_identity_group_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = _administered(request, slug)
+    mapping = get_object_or_404(organisation.identity_groups, pk=pk)
+    identity.identity_group_remove(by=request.user, mapping=mapping)
+    messages.success(request, _("Mapping removed."))
+    return redirect("web:org_identity_groups", slug=slug)
+
+
+@login_required
+def organisation_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _administered(request, slug)
     form = OrganisationSettingsForm(
         request.POST or None,
         initial={"name": organisation.name, "cbs_code": organisation.cbs_code or ""},

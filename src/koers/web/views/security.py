@@ -1,8 +1,12 @@
 """The second sign-in step: the account's security page, setting up a code app, entering a
 code after the password, turning it off."""
 
+from typing import Any
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,8 +18,24 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from koers.accounts import two_factor
+from koers.accounts.oidc import oidc_configured
 
 from .forms_util import add_errors
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login page, with the identity provider's button when one is configured."""
+
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if oidc_configured():
+            context["oidc_provider"] = settings.KOERS_OIDC_PROVIDER_NAME or _(
+                "your organisation's account"
+            )
+        return context
 
 
 class CodeForm(forms.Form):
