@@ -13,7 +13,7 @@ from koers.accounts.bulk import parse_csv, parse_pasted
 from koers.accounts.models import Invitation, InvitationStatus
 from koers.accounts.selectors import invitations_pending_sent_by
 from koers.assessments.models import Response
-from koers.assessments.services import scan_start
+from koers.assessments.services import scan_close, scan_start
 from koers.audit.models import ChangeRecord
 from koers.organisations.models import Membership, Role
 
@@ -202,6 +202,24 @@ def test_a_project_invitation_brings_the_person_into_the_team_and_the_scan(world
     assert world.project.team.get(user=user).team_role == "data_scientist"
     assert Response.objects.filter(scan=scan, respondent=user).exists()
     assert Membership.objects.get(user=user, organisation=world.a).role == Role.MEMBER
+
+
+def test_a_scan_closed_before_acceptance_takes_nobody_new(world):
+    scan = scan_start(project=world.project, by=world.member, respondents=[world.member])
+    invitation = services.invitation_create_for_project(
+        by=world.member,
+        project=world.project,
+        email="laat@aastad.nl",
+        team_role="other",
+        scan=scan,
+        site_url=SITE,
+    )
+    scan_close(scan=scan, by=world.member)
+    user = services.invitation_accept_new(
+        invitation=invitation, first_name="L", last_name="L", password="lang-genoeg-42"
+    )
+    assert world.project.team.filter(user=user).exists()
+    assert not Response.objects.filter(scan=scan, respondent=user).exists()
 
 
 def test_viewers_cannot_invite_into_a_project(world):

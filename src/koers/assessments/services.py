@@ -246,10 +246,14 @@ def scan_recompute(*, scan: Scan) -> None:
 
 
 @transaction.atomic
-def scan_respondent_add(*, scan: Scan, user: Any, invitation: int | None = None) -> Response:
-    """Someone who joined the team through an invitation to this scan answers it too."""
+def scan_respondent_add(*, scan: Scan, user: Any, invitation: int | None = None) -> Response | None:
+    """Someone who joined the team through an invitation to this scan answers it too; a scan
+    closed in the meantime takes nobody new (None)."""
     if not scan.project.team.filter(user=user).exists():
         raise ValidationError(_("Only members of the project team can answer its scan."))
+    scan_lock(scan=scan)
+    if Scan.objects.filter(pk=scan.pk, closed_at__isnull=False).exists():
+        return None
     response, created = Response.objects.get_or_create(scan=scan, respondent=user)
     if created:
         change_record(
