@@ -111,3 +111,20 @@ def make_project(
         visibility=visibility,
         **kwargs,
     )
+
+
+def submitted_scan(project: Project, by: Any, value: int = 4) -> Any:
+    """A scan of `project` answered by `by` alone, every statement `value`, submitted."""
+    from koers.assessments.models import Response
+    from koers.assessments.services import response_save, scan_indicators, scan_start
+
+    scan = scan_start(project=project, by=by, respondents=[by])
+    response_save(
+        response=Response.objects.get(scan=scan),
+        by=by,
+        answers={i.pk: value for i in scan_indicators(scan)},
+        notes={},
+        expected_version=1,
+        submit=True,
+    )
+    return scan
