@@ -69,7 +69,7 @@ class Response(models.Model):
 
     scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="responses")
     respondent = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scan_responses"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="scan_responses"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

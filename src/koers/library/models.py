@@ -77,7 +77,7 @@ class Adoption(models.Model):
     )
     adopter = models.ForeignKey(
         Organisation,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="adoptions",
         verbose_name=_("adopting organisation"),
     )

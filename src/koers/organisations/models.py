@@ -50,13 +50,13 @@ class Organisation(models.Model):
 class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="memberships",
         verbose_name=_("person"),
     )
     organisation = models.ForeignKey(
         Organisation,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="memberships",
         verbose_name=_("organisation"),
     )

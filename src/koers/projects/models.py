@@ -171,7 +171,7 @@ class ProjectMember(models.Model):
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="project_roles",
         verbose_name=_("person"),
     )
