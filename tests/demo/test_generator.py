@@ -6,7 +6,7 @@ import datetime
 from koers.assessments.models import FactorScore, Scan
 from koers.demo.generator import generate
 from koers.demo.model import draw_outcome, on_path
-from koers.organisations.models import Organisation
+from koers.organisations.models import Membership, Organisation
 from koers.projects.models import Project, StageEvent
 
 TODAY = datetime.date(2026, 11, 1)
@@ -23,7 +23,8 @@ def snapshot():
 def test_same_seed_same_data(framework, django_db_reset_sequences):
     generate(seed=7, organisations=2, projects_per_org=5, today=TODAY)
     first = snapshot()
-    for model in (Project, Organisation):
+    # Projects first: memberships, answers and adoptions protect people and organisations.
+    for model in (Project, Membership, Organisation):
         model.objects.all().delete()
     from django.contrib.auth import get_user_model
 
