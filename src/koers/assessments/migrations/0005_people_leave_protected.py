@@ -6,16 +6,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0004_verbose_names'),
+        ("assessments", "0004_verbose_names"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='response',
-            name='respondent',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scan_responses', to=settings.AUTH_USER_MODEL),
+            model_name="response",
+            name="respondent",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="scan_responses",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('library', '0002_verbose_names'),
-        ('organisations', '0003_people_leave_protected'),
+        ("library", "0002_verbose_names"),
+        ("organisations", "0003_people_leave_protected"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='adoption',
-            name='adopter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adoptions', to='organisations.organisation', verbose_name='adopting organisation'),
+            model_name="adoption",
+            name="adopter",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="adoptions",
+                to="organisations.organisation",
+                verbose_name="adopting organisation",
+            ),
         ),
     ]

@@ -6,16 +6,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0005_verbose_names'),
+        ("projects", "0005_verbose_names"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='projectmember',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='project_roles', to=settings.AUTH_USER_MODEL, verbose_name='person'),
+            model_name="projectmember",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="project_roles",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="person",
+            ),
         ),
     ]
