@@ -104,7 +104,14 @@ def test_the_summary_agrees_in_number(world):
         data = dashboard_get(
             user=world.coordinator, organisation=world.a, filters=DashboardFilter()
         )
-        assert "1 van de 2 projecten is geïmplementeerd of opgeschaald." in dashboard_summary(data)
+        summary = dashboard_summary(data)
+        assert "1 van de 2 projecten is geïmplementeerd of opgeschaald." in summary
+        # One cohort of one project: no "1 van de 1 projecten ... kwamen".
+        year = data.cohorts[-1].year
+        assert (
+            f"Projecten die in {year} begonnen en de experimentfase haalden: 1, waarvan 1 "
+            "geïmplementeerd." in summary
+        )
 
 
 def test_the_stage_note_is_not_called_optional(world, dutch_client):

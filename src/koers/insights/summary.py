@@ -27,9 +27,10 @@ def dashboard_summary(dashboard: Dashboard) -> list[str]:
     if recent:
         cohort = recent[-1]
         lines.append(
+            # Two numbers in one sentence: worded so that neither needs a verb to agree.
             _(
-                "%(impl)d of %(exp)d projects started in %(year)d that reached the experiment "
-                "stage went on to implementation."
+                "Projects started in %(year)d that reached the experiment stage: %(exp)d, of "
+                "which %(impl)d implemented."
             )
             % {"impl": cohort.implemented, "exp": cohort.experiment, "year": cohort.year}
         )
