@@ -320,3 +320,35 @@ def test_the_command_refuses_a_moment_it_cannot_read(db):
 
     with pytest.raises(CommandError, match="not a date"):
         call_command("send_notifications", "--now", "next monday", stdout=io.StringIO())
+
+
+def test_a_late_notice_for_a_week_already_mailed_waits_for_the_next_weekly_mail(team, clock):
+    from koers.notifications.services import Candidate, notices_add
+
+    preferences_set(
+        user=team.other_member,
+        by=team.other_member,
+        choices={NoticeKind.STAGE_CHANGED: "weekly"},
+        language="nl",
+    )
+    last_week = MONDAY - datetime.timedelta(days=3)
+
+    def late(n):
+        return Candidate(
+            kind=NoticeKind.STAGE_CHANGED,
+            subject=f"stage_event:{n}",
+            recipient_id=team.other_member.pk,
+            project_id=team.project.pk,
+            data={"project": "P", "from": "idea", "to": "experiment"},
+        )
+
+    notices_add([late(1)], now=last_week)
+    notifications_run(now=MONDAY)
+    assert len(mail.outbox) == 1
+    notices_add([late(2)], now=last_week)  # arrives after this week's mail went out
+    notifications_run(now=MONDAY + datetime.timedelta(hours=1))
+    assert len(mail.outbox) == 1
+    held = Notice.objects.get(subject="stage_event:2")
+    assert held.mail is None and held.unmailed == ""
+    notifications_run(now=MONDAY + datetime.timedelta(days=7))
+    assert len(mail.outbox) == 2 and Notice.objects.get(pk=held.pk).mail is not None
