@@ -352,3 +352,16 @@ def test_a_late_notice_for_a_week_already_mailed_waits_for_the_next_weekly_mail(
     assert held.mail is None and held.unmailed == ""
     notifications_run(now=MONDAY + datetime.timedelta(days=7))
     assert len(mail.outbox) == 2 and Notice.objects.get(pk=held.pk).mail is not None
+
+
+def test_a_closed_scan_is_neither_reminded_nor_listed_in_my_tasks(team, clock):
+    from koers.assessments.services import scan_close
+    from koers.notifications.tasks import my_tasks
+
+    clock.advance(days=-10)
+    scan = scan_start(project=team.project, by=team.member, respondents=[team.other_member])
+    clock.advance(days=10)
+    assert my_tasks(user=team.other_member, today=MONDAY.date()).scans
+    scan_close(scan=scan, by=team.member)
+    assert not my_tasks(user=team.other_member, today=MONDAY.date()).scans
+    assert notifications_run(now=MONDAY).made[NoticeKind.SCAN_UNANSWERED] == 0

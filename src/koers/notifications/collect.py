@@ -47,6 +47,7 @@ def _unanswered_scans(today: datetime.date) -> list[Candidate]:
     rows = (
         Response.objects.filter(
             submitted_at__isnull=True,
+            scan__closed_at__isnull=True,
             scan__opened_on__lte=today - datetime.timedelta(days=days),
             scan__opened_on__gt=today - datetime.timedelta(days=SCAN_REMINDER_WINDOW_DAYS),
         )

@@ -44,7 +44,10 @@ def my_tasks(*, user: Any, today: datetime.date) -> MyTasks:
     visible = projects_visible_to(user).values("pk")
     scans = list(
         Response.objects.filter(
-            respondent=user, submitted_at__isnull=True, scan__project__in=visible
+            respondent=user,
+            submitted_at__isnull=True,
+            scan__closed_at__isnull=True,
+            scan__project__in=visible,
         )
         .select_related("scan__project")
         .order_by("scan__opened_on", "id")[:SHOWN]
