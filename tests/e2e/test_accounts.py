@@ -10,10 +10,11 @@ from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from koers.assessments.services import scan_start
 from koers.organisations.models import Membership, Role
 from tests import mailserver
 from tests.accounts.test_hardening import code_for
-from tests.factories import OrganisationFactory, load_framework, member
+from tests.factories import OrganisationFactory, load_framework, make_project, member
 
 from .conftest import check_accessibility, log_in
 
@@ -211,3 +212,39 @@ def test_an_administrator_signs_in_with_a_code(live_server, page, transactional_
     page.fill("#id_code", code_for(device))
     page.click("main button:has-text('Inloggen')")
     expect(page.locator("h1")).to_have_text("Leden")
+
+
+def test_a_project_leader_invites_a_colleague_who_answers_the_scan(
+    live_server, page, transactional_db, inbox
+):
+    load_framework()
+    org = OrganisationFactory(name="Gemeente Utrecht")
+    leader = member(org, Role.MEMBER, username="leider", first_name="Lotte", last_name="Leider")
+    project = make_project(org, leader, title="Slim vegen")
+    scan_start(project=project, by=leader, respondents=[leader])
+    base = live_server.url
+
+    log_in(page, base, "leider")
+    page.goto(f"{base}/projects/{project.pk}/")
+    page.click("text=Iemand uitnodigen per e-mail")
+    check_accessibility(page, "project-invite")
+    page.fill("#id_email", "dirk@utrecht.nl")
+    page.fill("#id_name", "Dirk Domein")
+    page.select_option("#id_team_role", "domain_expert")
+    page.select_option("#id_scan", index=1)
+    page.click("button:has-text('Uitnodiging versturen')")
+    expect(page.locator(".koers-messages")).to_contain_text("dirk@utrecht.nl")
+    page.click("text=Uitloggen")
+
+    page.goto(link_in(inbox, "dirk@utrecht.nl", "/accounts/invitation/"))
+    expect(page.locator("main")).to_contain_text("Slim vegen")
+    page.fill("#id_password1", "een-goed-wachtwoord-7")
+    page.fill("#id_password2", "een-goed-wachtwoord-7")
+    page.click("button:has-text('Mijn account aanmaken')")
+    page.wait_for_url(f"{base}/")  # My tasks: the scan waits for an answer
+    page.click("main a:has-text('Slim vegen')")
+    for radio in page.locator("input[type=radio][value='4']").all():
+        radio.check()
+    page.click("button[name=submit]")
+    expect(page.locator("svg.koers-radar")).to_be_visible()
+    assert project.team.get(user__email="dirk@utrecht.nl").team_role == "domain_expert"

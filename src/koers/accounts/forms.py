@@ -34,7 +34,10 @@ class InvitationForm(forms.Form):
 class ProjectInvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
-    team_role = forms.ChoiceField(label=_("Role in the team"), choices=TeamRole.choices)
+    # Not "project leader" by default: leading is a choice, not what an invitation assumes.
+    team_role = forms.ChoiceField(
+        label=_("Role in the team"), choices=TeamRole.choices, initial=TeamRole.OTHER
+    )
     scan = forms.ModelChoiceField(
         label=_("Also invite to answer this scan"),
         queryset=None,
