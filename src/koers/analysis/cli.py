@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> dict:
         "truth_table_counts": tt.counts(),
         "solutions": [
             {
+                "pair": m.pair,
                 "expression": m.expression,
                 "inclusion": m.inclusion,
                 "pri": m.pri,
@@ -142,7 +143,8 @@ def _text(report: dict) -> str:
     if not report["solutions"]:
         lines.append("  none: no positive configuration to explain")
     for m in report["solutions"]:
-        lines.append(f"  {m['expression']} -> {report['outcome']}")
+        pair = f"{m['pair']}: " if m["pair"] else ""
+        lines.append(f"  {pair}{m['expression']} -> {report['outcome']}")
         lines.append(
             f"    inclS {m['inclusion']:.3f}  PRI {m['pri']:.3f}  covS {m['coverage']:.3f}"
         )

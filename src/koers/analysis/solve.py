@@ -4,13 +4,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .covers import DEFAULT_MODEL_CAP, minimal_covers
+from .covers import DEFAULT_MODEL_CAP, Covers, minimal_covers
 from .crisp_fit import MOST_CONDITIONS, ConfigurationTable
 from .fit import sufficiency, sufficiency_of_rows
 from .incidence import Incidence
+from .intermediate import easy_counterfactuals, expectations
 from .membership import disjunction_membership, term_membership
 from .primes import prime_implicants, remove_dominated
-from .terms import Term, bit, parse_term, sort_terms, write_solution, write_term
+from .terms import Term, sort_terms, write_solution, write_term
 from .truthtable import TruthTable, configurations
 
 KINDS = ("conservative", "parsimonious", "intermediate")
@@ -36,6 +37,7 @@ class Solution:
     inclusion: float
     pri: float
     coverage: float
+    pair: str = ""  # intermediate: the conservative and parsimonious models it comes from
 
 
 @dataclass
@@ -116,35 +118,28 @@ def _remainders(tt: TruthTable) -> np.ndarray:
     return np.setdiff1d(everything, tt.codes)
 
 
-def parse_directional(expectations: list[str], names: list[str]) -> list[Term]:
-    """'DEV', '~URB' or a conjunction '~LIT*IND' each become a term."""
-    return [parse_term(e, names) for e in expectations]
+def _minimal(
+    k: int, positive: np.ndarray, forbidden: np.ndarray, row_dom: bool, cap: int
+) -> tuple[list[Term], Covers]:
+    """The prime implicants of the positive rows that avoid the forbidden configurations (the
+    rest are don't-cares), in R's order, and the chart's minimal models."""
+    implicants = sort_terms(prime_implicants(k, positive, forbidden), k)
+    chart = Incidence.of_terms(implicants, positive, k)
+    if row_dom:
+        implicants, chart = remove_dominated(implicants, chart)
+    return implicants, minimal_covers(chart, cap=cap)
 
 
-def easy_counterfactuals(
-    k: int, complex_terms: list[Term], candidates: np.ndarray, expectations: list[Term]
-) -> np.ndarray:
-    """Remainders reachable from a conservative implicant by changing only literals that go
-    against a directional expectation into the expected value, or literals of conditions
-    without an expectation (don't care: either value is easy). A conjunctural expectation
-    ('~LIT*IND') gives each of its literals as an expectation, as R's QCA does."""
-    expected: dict[int, int] = {}
-    for mask, value in expectations:
-        for j in range(k):
-            b = bit(k, j)
-            if mask & b:
-                expected[b] = value & b
-    easy = []
-    for r in candidates.tolist():
-        for mask, value in complex_terms:
-            changed = mask & (r ^ value)
-            if all(
-                not changed & bit(k, j) or expected.get(bit(k, j), r & bit(k, j)) == r & bit(k, j)
-                for j in range(k)
-            ):
-                easy.append(r)
-                break
-    return np.array(easy, dtype=np.int64)
+def _fitted(implicants: list[Term], covers: Covers, fit, k: int, cases: int, pair: str = ""):
+    """The listed models with their fit, in the covers' order. Fitting costs terms x cases
+    per model: with models of thousands of terms over a hundred thousand cases, only as
+    many as FIT_BUDGET allows are fitted and shown."""
+    per_model = max(1, len(covers.models[0]) if covers.models else 1) * max(1, cases)
+    kept = covers.models[: max(1, FIT_BUDGET // per_model)]
+    models = [fit(sort_terms([implicants[i] for i in model], k)) for model in kept]
+    for model in models:
+        model.pair = pair
+    return models
 
 
 def solve(
@@ -161,41 +156,17 @@ def solve(
     positive = tt.codes_with("1")
     negative = np.concatenate([tt.codes_with("0"), tt.codes_with("C")])
     everything = np.arange(2**k, dtype=np.int64)
+    fit = _model_fitter(data, y, names)
+    if kind == "intermediate":
+        return _intermediate(tt, positive, negative, dir_exp, row_dom, cap, fit, len(y))
     if kind == "conservative":
         forbidden = np.setdiff1d(everything, positive)
     elif kind == "parsimonious":
         forbidden = negative
-    elif kind == "intermediate":
-        parsimonious = prime_implicants(k, positive, negative)
-        conservative = prime_implicants(k, positive, np.setdiff1d(everything, positive))
-        remainders = _remainders(tt)
-        simplifying = (
-            remainders[
-                np.array(
-                    [any((r & m) == v for m, v in parsimonious) for r in remainders.tolist()],
-                    dtype=bool,
-                )
-            ]
-            if len(remainders)
-            else remainders
-        )
-        easy = easy_counterfactuals(
-            k, conservative, simplifying, parse_directional(dir_exp or [], names)
-        )
-        forbidden = np.setdiff1d(everything, np.concatenate([positive, easy]))
     else:
         raise ValueError(f"Unknown solution type '{kind}'; choose one of {', '.join(KINDS)}.")
-    implicants = sort_terms(prime_implicants(k, positive, forbidden), k)
-    chart = Incidence.of_terms(implicants, positive, k)
-    if row_dom:
-        implicants, chart = remove_dominated(implicants, chart)
-    result = minimal_covers(chart, cap=cap)
-    # Fitting costs terms x cases per model: with models of thousands of terms over a
-    # hundred thousand cases, only as many as FIT_BUDGET allows are fitted and shown.
-    per_model = max(1, len(result.models[0]) if result.models else 1) * max(1, len(y))
-    kept = result.models[: max(1, FIT_BUDGET // per_model)]
-    fit = _model_fitter(data, y, names)
-    models = [fit(sort_terms([implicants[i] for i in model], k)) for model in kept]
+    implicants, result = _minimal(k, positive, forbidden, row_dom, cap)
+    models = _fitted(implicants, result, fit, k, len(y))
     if result.total > 1:  # the best-fitting models first
         models.sort(key=lambda m: (-round(m.inclusion, 6), -round(m.coverage, 6)))
     return SolutionSet(
@@ -205,6 +176,54 @@ def solve(
         complete=result.complete,
         proven=result.proven,
         essential=[write_term(implicants[i], names) for i in result.essential],
+    )
+
+
+def _intermediate(tt, positive, negative, dir_exp, row_dom, cap, fit, cases) -> SolutionSet:
+    """R's intermediate solutions: one set of models for every pair of a conservative model
+    (C) and a parsimonious model (P), named C1P1, C1P2, ... in R's order (see intermediate.py).
+    Without any directional expectation each pair gives its conservative model."""
+    names, k = tt.conditions, tt.k
+    expected = expectations(dir_exp, names)
+    everything = np.arange(2**k, dtype=np.int64)
+    c_terms, c_sol = _minimal(k, positive, np.setdiff1d(everything, positive), row_dom, cap)
+    p_terms, p_sol = _minimal(k, positive, negative, False, cap)
+    remainders = _remainders(tt)
+    models: list[Solution] = []
+    total, complete, proven = 0, c_sol.complete and p_sol.complete, c_sol.proven and p_sol.proven
+    in_every: set[str] | None = None
+    for c, c_model in enumerate(c_sol.models, start=1):
+        conservative = [c_terms[i] for i in c_model]
+        for p, p_model in enumerate(p_sol.models, start=1):
+            pair = f"C{c}P{p}"
+            if not expected:
+                terms = sort_terms(conservative, k)
+                pair_covers = Covers(models=[list(range(len(terms)))], total=1, essential=[])
+                pair_covers.essential = pair_covers.models[0]
+            else:
+                easy = easy_counterfactuals(
+                    conservative, [p_terms[i] for i in p_model], expected, remainders
+                )
+                allowed = np.union1d(positive, easy)
+                terms, pair_covers = _minimal(
+                    k, positive, np.setdiff1d(everything, allowed), row_dom, cap
+                )
+            room = cap - len(models)
+            if room > 0:
+                pair_covers.models = pair_covers.models[:room]
+                models += _fitted(terms, pair_covers, fit, k, cases, pair)
+            total += pair_covers.total
+            complete = complete and pair_covers.complete
+            proven = proven and pair_covers.proven
+            essential = {write_term(terms[i], names) for i in pair_covers.essential}
+            in_every = essential if in_every is None else in_every & essential
+    return SolutionSet(
+        kind="intermediate",
+        models=models,
+        total_models=total,
+        complete=complete,
+        proven=proven,
+        essential=sorted(in_every or []),
     )
 
 

@@ -4,7 +4,7 @@ R's semantics (QCA::truthTable): a case belongs to the corner of the property sp
 its membership exceeds 0.5 (a fuzzy score of exactly 0.5 puts it in no row); a row's inclusion
 and PRI use every case's membership in that corner; rows with fewer than `n_cut` cases are
 remainders; `incl_cut` has one value, or two (rows between them are contradictions 'C');
-rows that pass inclusion but have PRI below `pri_cut` are negative.
+rows that pass inclusion but have PRI below `pri_cut` are negative ('0', not 'C').
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +14,8 @@ import numpy as np
 from .errors import TooFewCases
 from .terms import bit
 
+# R's admisc::agteb: a >= b up to the square root of the machine epsilon.
+TOLERANCE = 2.0**-26
 # Memberships held at once for fuzzy data (rows x cases in a chunk): 512 KB, cache-sized.
 CELLS = 65_536
 
@@ -108,6 +110,22 @@ def _sums_fuzzy(data: np.ndarray, y: np.ndarray, rows: np.ndarray) -> tuple[np.n
     return sx, sxy, sxyny
 
 
+def _outputs(incl, pri, incl_cut: tuple[float, ...], pri_cut: float) -> list[str]:
+    """Each row's output as R computes it: '1' when inclusion reaches the (upper) cut and PRI
+    reaches pri.cut, else '0'; then 'C' for inclusion below the upper cut but at or above the
+    lower one (1 when only one cut is given), whatever the PRI. So a row that passes
+    inclusion but fails PRI is '0', never 'C'. Comparisons allow R's tolerance."""
+    high = incl_cut[0]
+    low = incl_cut[1] if len(incl_cut) > 1 else 1.0
+    out = []
+    for i_value, p_value in zip(incl.tolist(), pri.tolist()):
+        value = "1" if i_value >= high - TOLERANCE and p_value >= pri_cut - TOLERANCE else "0"
+        if i_value < high and i_value >= low - TOLERANCE:
+            value = "C"
+        out.append(value)
+    return out
+
+
 def truth_table(
     data: np.ndarray,
     y: np.ndarray,
@@ -133,16 +151,7 @@ def truth_table(
     incl = np.divide(sxy, sx, out=np.zeros_like(sx), where=sx > 0)
     pri_den = sx - sxyny
     pri = np.divide(sxy - sxyny, pri_den, out=np.zeros_like(sx), where=pri_den > 0)
-    high, low = incl_cut[0], incl_cut[-1]
-    eps = 1e-10
-    out = []
-    for i_value, p_value in zip(incl[kept], pri[kept]):
-        if i_value >= high - eps and p_value >= pri_cut - eps:
-            out.append("1")
-        elif len(incl_cut) > 1 and i_value >= low - eps:
-            out.append("C")
-        else:
-            out.append("0")
+    out = _outputs(incl[kept], pri[kept], incl_cut, pri_cut)
     names = np.array(case_names, dtype=object)
     case_rows = codes[assigned]
     assigned_names = names[assigned]
