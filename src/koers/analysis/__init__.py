@@ -6,7 +6,14 @@ against its output on published datasets in tests/analysis. No Django here.
 
 from .calibrate import crisp, fuzzy
 from .dataset import Dataset, read_csv
-from .errors import AnalysisError, ConstantCondition, NoContrast, OutOfRange, TooFewCases
+from .errors import (
+    AnalysisError,
+    ConstantCondition,
+    NoContrast,
+    OutOfRange,
+    TooFewCases,
+    TooMuchWork,
+)
 from .necessity import NecessityRow, necessity_table
 from .solve import KINDS, Solution, SolutionSet, TermFit, expression_fit, solve
 from .truthtable import TruthTable, truth_table
@@ -23,6 +30,7 @@ __all__ = [
     "SolutionSet",
     "TermFit",
     "TooFewCases",
+    "TooMuchWork",
     "TruthTable",
     "crisp",
     "expression_fit",

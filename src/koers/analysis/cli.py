@@ -155,7 +155,7 @@ def _text(report: dict) -> str:
             )
     if not report["minimum_proven"]:
         lines.append(
-            "  (the chart is too large to prove within the time limit that no model has fewer "
+            "  (the chart is too large to prove within the work limit that no model has fewer "
             "terms; this is the best one found)"
         )
     if report["models_total"] > len(report["solutions"]):

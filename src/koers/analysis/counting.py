@@ -14,8 +14,8 @@ RELAXATION_WORK = 3_000
 
 class Counter:
     """Counts the minimum covers of a chart without listing them, for charts with more than
-    the search lists in time. It branches on one column at a time (with it, without it),
-    and three things let it finish at scale: the rows left often fall apart into groups
+    the search lists within its work limit. It branches on one column at a time (with it,
+    without it), and three things let it finish at scale: the rows left often fall apart into groups
     that no usable column joins, whose counts multiply; a remaining chart met again (the
     same rows left, the same usable columns among those touching them) is looked up instead
     of searched again; and lower bounds cut branches that cannot reach the minimum.

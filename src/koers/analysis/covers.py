@@ -4,7 +4,12 @@ rows (R's models: ties are not broken by literal count), counted, with a cap on 
 The fewest is found by search for small groups of rows and by integer programming (HiGHS, as
 R's findmin uses lpSolve) for large ones. Models are listed by an exact search with a
 deterministic work limit; past it they are counted without being listed, and only when that
-too runs past its limit is their number reported as a floor."""
+too runs past its limit is their number reported as a floor.
+
+Every limit counts work, never seconds, so that the same data give the same answer on any
+machine at any load: HiGHS gets a limit on branch-and-bound nodes. When it proves no minimum
+within it, the best cover it found is shown, or a greedy one when it found none, marked as
+not proven smallest."""
 
 import math
 from dataclasses import dataclass
@@ -29,8 +34,9 @@ WORK_LIMIT = 40_000
 COUNT_WORK_FACTOR = 30
 # Groups of rows up to this size find their minimum by search; larger ones by HiGHS.
 SMALL_GROUP = 12
-# Time HiGHS may take to prove a minimum cover of one group of rows.
-ILP_SECONDS = 10.0
+# Branch-and-bound nodes HiGHS may explore to prove a minimum cover of one group of rows (a
+# work limit: no time limit anywhere, so that load never changes the answer).
+ILP_NODES = 200
 
 
 @dataclass
@@ -39,30 +45,57 @@ class Covers:
     total: int  # how many minimal models exist (may exceed len(models) when capped)
     essential: list[int]  # implicants in every minimal model
     complete: bool = True  # False: counting stopped at the work limit, total is a floor
-    proven: bool = True  # False: no cover was proven smallest in time; the one shown may not be
+    proven: bool = True  # False: no cover proven smallest within the work limit; may not be
 
 
 def minimum_cover(covers: list[int], n_rows: int) -> tuple[int, ...] | None:
     """One cover with the fewest implicants, by integer programming (HiGHS), as R's findmin
-    does with lpSolve; None when no cover exists or none is proven smallest in time."""
-    found, proven = _solve_cover(Incidence.of(covers, n_rows))
+    does with lpSolve; None when no cover exists or none is proven smallest within the
+    work limit."""
+    chart = Incidence.of(covers, n_rows)
+    if not np.bincount(chart.rows, minlength=n_rows).all():
+        return None
+    found, proven = _solve_cover(chart)
     return found if proven else None
 
 
-def _solve_cover(
-    chart: Incidence,
-) -> tuple[tuple[int, ...] | None, bool]:
-    """The best cover HiGHS finds within ILP_SECONDS, and whether it is proven smallest."""
+def _solve_cover(chart: Incidence, nodes: int | None = None) -> tuple[tuple[int, ...], bool]:
+    """The best cover HiGHS finds within `nodes` branch-and-bound nodes, and whether it is
+    proven smallest; a greedy cover (not proven) when HiGHS found none within them. Every
+    row must have an implicant."""
     result = milp(
         np.ones(chart.n_columns),
         constraints=[LinearConstraint(chart.matrix(), lb=1)],
         integrality=np.ones(chart.n_columns),
         bounds=Bounds(0, 1),
-        options={"time_limit": ILP_SECONDS},
+        options={"node_limit": ILP_NODES if nodes is None else nodes},
     )
     if result.x is None:
-        return None, result.status != 1
+        return greedy_cover(chart), False
     return tuple(int(i) for i in np.flatnonzero(result.x > 0.5)), result.status == 0
+
+
+def greedy_cover(chart: Incidence) -> tuple[int, ...]:
+    """A cover by taking, again and again, the implicant that covers most rows still open
+    (the lowest number among equals), then dropping any that the others make redundant:
+    valid and deterministic, though not always the smallest."""
+    matrix = chart.matrix().tocsc()
+    by_row = chart.matrix().tocsr()
+    open_rows = np.ones(chart.n_rows)
+    chosen: list[int] = []
+    while open_rows.any():
+        j = int(np.argmax(matrix.T @ open_rows))
+        chosen.append(j)
+        open_rows[matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]]] = 0
+    times = np.asarray(by_row[:, chosen].sum(axis=1)).ravel()  # how often each row is covered
+    kept = []
+    for j in reversed(chosen):
+        rows = matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]]
+        if (times[rows] > 1).all():
+            times[rows] -= 1
+        else:
+            kept.append(j)
+    return tuple(sorted(kept))
 
 
 def minimal_covers(
@@ -136,7 +169,7 @@ def _group_covers(incidence: Incidence, cap: int, work: int) -> Covers:
     chart = Chart(incidence.bit_sets(), incidence.n_rows)
     models, total, complete = _list_models(chart, size, cap, work)
     never = 0
-    if not complete:  # too many to list in time: rule out columns, count (and list again)
+    if not complete:  # too many to list within the limit: rule out columns, count (and list again)
         never = _never_in_a_minimum(chart, size)
         if len(models) < cap:  # without those columns the search may reach more models
             again = _list_models(chart, size, cap, work, never)
@@ -205,11 +238,9 @@ def _never_in_a_minimum(chart: Chart, size: int) -> int:
 
 def _smallest_cover(incidence: Incidence) -> tuple[tuple[int, ...], bool]:
     """A minimum cover, and whether it is proven so: by trying sizes upwards for a small
-    group, by HiGHS otherwise (which may run out of time on a very large chart)."""
+    group, by HiGHS otherwise (which may reach its work limit on a very large chart)."""
     if incidence.n_rows > SMALL_GROUP:
-        found, proven = _solve_cover(incidence)
-        assert found is not None  # every row has an implicant, so a cover exists
-        return found, proven
+        return _solve_cover(incidence)
     chart = Chart(incidence.bit_sets(), incidence.n_rows)
     size = 1
     while True:

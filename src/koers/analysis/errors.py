@@ -2,7 +2,12 @@
 
 
 class AnalysisError(ValueError):
-    """Input that cannot be analysed as given."""
+    """Input that cannot be analysed as given. The numbers in the message are kept in
+    `params` too, so that a page can say the same in its own language."""
+
+    def __init__(self, message: str, **params):
+        super().__init__(message)
+        self.params = params
 
 
 class NoContrast(AnalysisError):
@@ -19,3 +24,7 @@ class ConstantCondition(AnalysisError):
 
 class OutOfRange(AnalysisError):
     """A membership score outside [0, 1]."""
+
+
+class TooMuchWork(AnalysisError):
+    """The analysis would take more work than allowed (params: conditions)."""

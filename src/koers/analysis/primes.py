@@ -5,14 +5,25 @@ from itertools import combinations
 
 import numpy as np
 
+from .errors import TooMuchWork
 from .incidence import Incidence
 from .terms import Term
 
 # Above this estimate (sets of conditions x rows) terms by length give way to merging cubes.
 LEVEL_BUDGET = 200_000_000
+# Work the prime implicants may take, in configurations examined (about 100 ns each here,
+# so some 25 seconds; counted, never timed). Past it the analysis stops and says what to
+# reduce: with 20 conditions and a few hundred rows the search would take many minutes.
+PRIME_WORK = 250_000_000
+# What one set of conditions costs terms by length besides its rows (numpy's fixed cost).
+SET_WORK = 1_000
+# What merging costs per cube and condition, in the same configurations examined.
+MERGE_WORK = 5
 
 
-def prime_implicants(k: int, positive: np.ndarray, forbidden: np.ndarray) -> list[Term]:
+def prime_implicants(
+    k: int, positive: np.ndarray, forbidden: np.ndarray, work: int = PRIME_WORK
+) -> list[Term]:
     """All prime implicants of the positive configurations (integer codes) that cover none of
     the forbidden ones. Configurations that are neither are don't-cares.
 
@@ -20,26 +31,51 @@ def prime_implicants(k: int, positive: np.ndarray, forbidden: np.ndarray) -> lis
     2^k times the rows; or merging allowed configurations into ever larger cubes (Quine and
     McCluskey), whose cost grows with the number of cubes that fit among the allowed
     configurations and is small when the forbidden ones are many and spread, as in large
-    noisy data. The cheaper is chosen by that estimate; both give the same implicants."""
+    noisy data. The cheaper is chosen by that estimate; both give the same implicants.
+    Terms by length cost a known amount of work, merging is counted as it goes: when the
+    work needed passes `work`, TooMuchWork says so (no partial list: a chart built on some
+    of the implicants would give wrong models)."""
     positive = np.unique(positive.astype(np.int64))
     forbidden = np.unique(forbidden.astype(np.int64))
     if len(positive) and not len(forbidden):
         return [(0, 0)]  # nothing to avoid: the empty term (always true) covers everything
     by_level_cost = 2**k * (len(positive) + len(forbidden))
-    if by_level_cost <= LEVEL_BUDGET or len(forbidden) < 2**k // 4:
+    level_work = (2**k - 1) * (len(positive) + len(forbidden) + SET_WORK)
+    if level_work <= work and (by_level_cost <= LEVEL_BUDGET or len(forbidden) < 2**k // 4):
         return _primes_by_level(k, positive, forbidden)
-    return _primes_by_merging(k, positive, forbidden)
+    return _primes_by_merging(k, positive, forbidden, work)
 
 
-def _primes_by_merging(k: int, positive: np.ndarray, forbidden: np.ndarray) -> list[Term]:
+def _too_much(k: int, work: int) -> TooMuchWork:
+    return TooMuchWork(
+        f"Too many conditions to minimise: finding the prime implicants of these {k} "
+        f"conditions takes more than the {work:,} steps of work allowed. Use fewer "
+        "conditions (each one more can double the work).",
+        conditions=k,
+    )
+
+
+def _primes_by_merging(
+    k: int, positive: np.ndarray, forbidden: np.ndarray, work: int = PRIME_WORK
+) -> list[Term]:
     """Cubes of allowed configurations (positive or don't-care) merged pairwise along one
     condition at a time; a cube that merges with none is prime, and kept when it contains a
-    positive configuration. A cube is one integer: free conditions above, values below."""
+    positive configuration. A cube is one integer: free conditions above, values below.
+    A round costs its cubes times the conditions (times MERGE_WORK); past `work` it stops."""
     full = (1 << k) - 1
+    # the first two rounds alone, when allowed configurations are dense: each has about
+    # k x density allowed neighbours, so about that many cubes of two per configuration
+    n_allowed = (1 << k) - len(forbidden)
+    if n_allowed * k * MERGE_WORK * (1 + k * n_allowed / (1 << k) / 2) > work:
+        raise _too_much(k, work)
     allowed = np.setdiff1d(np.arange(1 << k, dtype=np.int64), forbidden)
     keys = allowed  # free mask 0
     result: list[Term] = []
+    done = 0
     while len(keys):
+        done += len(keys) * k * MERGE_WORK  # charged before the round's cubes pile up
+        if done > work:
+            raise _too_much(k, work)
         free, value = keys >> k, keys & full
         merged = np.zeros(len(keys), dtype=bool)
         larger = []

@@ -15,12 +15,15 @@ from .search import bits
 
 # Below this margin two sizes count as equal (the solver's tolerance).
 TOLERANCE = 1e-6
+# Simplex iterations HiGHS may spend on one relaxation (a work limit, never seconds); past
+# it the relaxation gives no bound and rules nothing out.
+LP_ITERATIONS = 100_000
 
 
 def relaxation(chart: csr_array, size: int) -> tuple[float, np.ndarray] | None:
     """The relaxation's optimum over a chart (rows x implicants, every row to be covered),
     and the implicants no cover of `size` implicants can use; None when HiGHS gives no
-    optimum (then nothing is ruled out)."""
+    optimum within its iteration limit (then nothing is ruled out)."""
     n_rows, n_columns = chart.shape
     relaxed = linprog(
         np.ones(n_columns),
@@ -28,6 +31,7 @@ def relaxation(chart: csr_array, size: int) -> tuple[float, np.ndarray] | None:
         b_ub=-np.ones(n_rows),
         bounds=(0, 1),
         method="highs",
+        options={"maxiter": LP_ITERATIONS},
     )
     if relaxed.status != 0:
         return None

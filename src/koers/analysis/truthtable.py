@@ -141,7 +141,8 @@ def truth_table(
     kept = counts >= n_cut
     if not kept.any():
         raise TooFewCases(
-            f"No configuration has {n_cut} or more cases; lower n.cut (now {n_cut}) or add cases."
+            f"No configuration has {n_cut} or more cases; lower n.cut (now {n_cut}) or add cases.",
+            n_cut=n_cut,
         )
     crisp = bool(np.all((data == 0) | (data == 1)))
     if crisp:

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from koers.analysis import AnalysisError, ConstantCondition, NoContrast, OutOfRange, TooFewCases
+from koers.analysis import (
+    AnalysisError,
+    ConstantCondition,
+    NoContrast,
+    OutOfRange,
+    TooFewCases,
+    TooMuchWork,
+)
 
 if TYPE_CHECKING:
     from .qca import AnalysisSettings
@@ -36,6 +43,11 @@ def engine_message(exc: Exception, settings: "AnalysisSettings") -> str:
             "One of the chosen factors is strong (or weak) in every project, so it cannot tell "
             "projects apart. Leave it out, or move the anchors."
         )
+    if isinstance(exc, TooMuchWork):
+        return _(
+            "Comparing %(k)s factors at once takes more work than the analysis allows. Choose "
+            "fewer factors."
+        ) % {"k": len(settings.factors)}
     if isinstance(exc, OutOfRange):
         return _("Some factor scores lie outside 0–100; the analysis cannot use them.")
     if not isinstance(exc, AnalysisError):
