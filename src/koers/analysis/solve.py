@@ -187,7 +187,7 @@ def _intermediate(tt, positive, negative, dir_exp, row_dom, cap, fit, cases) -> 
     expected = expectations(dir_exp, names)
     everything = np.arange(2**k, dtype=np.int64)
     c_terms, c_sol = _minimal(k, positive, np.setdiff1d(everything, positive), row_dom, cap)
-    p_terms, p_sol = _minimal(k, positive, negative, False, cap)
+    p_terms, p_sol = _minimal(k, positive, negative, row_dom, cap)
     remainders = _remainders(tt)
     models: list[Solution] = []
     total, complete, proven = 0, c_sol.complete and p_sol.complete, c_sol.proven and p_sol.proven
