@@ -126,3 +126,12 @@ def test_the_same_analysis_gives_the_same_answer_on_a_busy_machine():
             process.wait()
     assert loaded == quiet
     assert '"total_models": 207304' in quiet  # the count is exact, not a floor
+
+
+def test_a_chart_too_large_for_highs_gets_the_greedy_cover(monkeypatch):
+    monkeypatch.setattr(covers_module, "ILP_ENTRIES", 100)
+    covers, n_rows = hard_chart()
+    chart = Incidence.of(covers, n_rows)
+    result = minimal_covers(chart)
+    assert not result.proven
+    assert result.models == [list(greedy_cover(chart))]

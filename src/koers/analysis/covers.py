@@ -37,6 +37,10 @@ SMALL_GROUP = 12
 # Branch-and-bound nodes HiGHS may explore to prove a minimum cover of one group of rows (a
 # work limit: no time limit anywhere, so that load never changes the answer).
 ILP_NODES = 200
+# Charts with more (row, implicant) pairs than this are not given to HiGHS at all: its root
+# node alone can take many minutes there (16 conditions x 100,000 cases: 569,000 pairs) and
+# a node limit does not bound it. They get the greedy cover, marked not proven smallest.
+ILP_ENTRIES = 200_000
 
 
 @dataclass
@@ -63,6 +67,8 @@ def _solve_cover(chart: Incidence, nodes: int | None = None) -> tuple[tuple[int,
     """The best cover HiGHS finds within `nodes` branch-and-bound nodes, and whether it is
     proven smallest; a greedy cover (not proven) when HiGHS found none within them. Every
     row must have an implicant."""
+    if len(chart.rows) > ILP_ENTRIES:
+        return greedy_cover(chart), False
     result = milp(
         np.ones(chart.n_columns),
         constraints=[LinearConstraint(chart.matrix(), lb=1)],
