@@ -87,3 +87,20 @@ def action_update(*, action: Action, by: Any, expected_version: int, **fields: A
     if changes:
         change_record(actor=by, obj=locked, action="updated", changes=changes)
     return locked
+
+
+@transaction.atomic
+def action_delete(*, action: Action, by: Any) -> None:
+    """Delete an action from the plan; its history keeps what it was and whose project."""
+    require_edit(by, action.project)
+    locked = Action.objects.select_for_update().filter(pk=action.pk).first()
+    if locked is None:
+        return  # deleted in the meantime: the wish is fulfilled
+    snapshot = {f: getattr(locked, f) for f in ACTION_FIELDS}
+    change_record(
+        actor=by,
+        obj=locked,
+        action="deleted",
+        changes={**snapshot, "project": locked.project_id, "option": locked.option_id},
+    )
+    locked.delete()

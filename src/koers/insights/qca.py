@@ -129,8 +129,8 @@ class PortfolioAnalysis:
 def analysis_projects(*, organisation: Organisation, scope: str) -> QuerySet[Project]:
     """An organisation's own projects, or every project shared with the network."""
     if scope == NETWORK:
-        return Project.objects.filter(visibility__in=SHARED)
-    return Project.objects.filter(owner=organisation)
+        return Project.objects.filter(visibility__in=SHARED, archived_at__isnull=True)
+    return Project.objects.filter(owner=organisation, archived_at__isnull=True)
 
 
 def _literals(term: str, by_key: dict[str, Factor]) -> list[Literal]:

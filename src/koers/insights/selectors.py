@@ -78,7 +78,7 @@ def dashboard_organisations(*, user: Any) -> QuerySet[Organisation]:
 def portfolio_projects(
     *, organisation: Organisation, filters: DashboardFilter
 ) -> QuerySet[Project]:
-    qs = Project.objects.filter(owner=organisation)
+    qs = Project.objects.filter(owner=organisation, archived_at__isnull=True)
     if filters.domain:
         qs = qs.filter(domain=filters.domain)
     if filters.theme:
@@ -229,6 +229,7 @@ def _network_figures(
         FactorScore.objects.filter(
             scan_id=F("scan__project__last_scan_id"),
             scan__project__visibility__in=SHARED,
+            scan__project__archived_at__isnull=True,
             score__isnull=False,
         )
         .exclude(scan__project__owner=organisation)

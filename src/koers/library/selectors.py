@@ -27,7 +27,7 @@ class LibraryFilter:
 
 def shared_projects(*, user: Any, filters: LibraryFilter) -> QuerySet[Project]:
     """Projects shared with the network or the public that this user may see."""
-    qs = shared_projects_visible_to(user)
+    qs = shared_projects_visible_to(user).filter(archived_at__isnull=True)
     if filters.q:
         qs = ranked(
             qs, filters.q, titles=["title"], texts=["problem", "data_sources", "lessons_learned"]

@@ -114,9 +114,9 @@ def _digests(today: datetime.date) -> list[Candidate]:
         return []
     orgs = list(coordinators)
     stalled: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in stalled_projects(Project.objects.filter(owner_id__in=orgs), today=today).values(
-        "pk", "title", "owner_id", "stage_since"
-    ):
+    for row in stalled_projects(
+        Project.objects.filter(owner_id__in=orgs, archived_at__isnull=True), today=today
+    ).values("pk", "title", "owner_id", "stage_since"):
         stalled[row["owner_id"]].append({"id": row["pk"], "title": row["title"]})
     overdue: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for title, due, project_title, org in (

@@ -43,6 +43,8 @@ def project_history(*, project: Project) -> QuerySet[ChangeRecord]:
             content_type=types[action],
             object_id__in=action.objects.filter(project=project).values("pk"),
         )
+        # a deleted action is gone from the table; its record names the project
+        | Q(content_type=types[action], action="deleted", changes__project=project.pk)
         | Q(
             content_type=types[scan],
             object_id__in=scan.objects.filter(project=project).values("pk"),

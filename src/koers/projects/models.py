@@ -143,6 +143,8 @@ class Project(models.Model):
     # Optimistic lock: an edit names the version it started from.
     version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Archived projects leave the portfolio, the figures and the analysis; restorable.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-updated_at", "-id"]
@@ -159,6 +161,10 @@ class Project(models.Model):
     @property
     def stage_label(self) -> str:
         return str(lifecycle.STAGE_LABELS[self.stage])
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 # Every free text of a project, bounded (see koers.guards.text).

@@ -42,6 +42,8 @@ class PortfolioFilter:
     stage: str = ""
     theme: str = ""
     mine: bool = False
+    # The archive is a view of its own: archived projects never mix with current ones.
+    archived: bool = False
 
 
 def portfolio(*, user: Any, filters: PortfolioFilter) -> QuerySet[Project]:
@@ -49,6 +51,7 @@ def portfolio(*, user: Any, filters: PortfolioFilter) -> QuerySet[Project]:
     own_orgs = list(roles_of(user))
     on_team = Exists(ProjectMember.objects.filter(project=OuterRef("pk"), user=user))
     qs = projects_visible_to(user).filter(Q(owner_id__in=own_orgs) | on_team)
+    qs = qs.filter(archived_at__isnull=not filters.archived)
     if filters.mine:
         qs = qs.filter(on_team)
     if filters.q:

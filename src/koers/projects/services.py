@@ -14,7 +14,7 @@ from koers.locking import lock_rows
 from koers.organisations.models import Organisation
 
 from . import lifecycle
-from .access import can_create_in, require_edit
+from .access import can_create_in, require_edit, require_lead
 from .models import Project, ProjectMember, StageEvent, TeamRole
 from .signals import stage_moved
 
@@ -212,6 +212,8 @@ def _keep_a_leader(project: Project, *, without: Any) -> None:
     leaders = project.team.filter(team_role=TeamRole.PROJECT_LEADER)
     if leaders.exists() and not leaders.exclude(user=without).exists():
         raise ValidationError(_("A project keeps at least one project leader."))
+    if not project.team.exclude(user=without).exists():
+        raise ValidationError(_("A project keeps at least one team member."))
 
 
 @transaction.atomic
@@ -246,3 +248,35 @@ def team_member_remove(*, project: Project, by: Any, user: Any) -> None:
     _keep_a_leader(project, without=user)
     project.team.filter(user=user).delete()
     change_record(actor=by, obj=project, action="team_removed", changes={"user": user.pk})
+
+
+@transaction.atomic
+def project_archive(*, project: Project, by: Any) -> Project:
+    """Archive a project: it leaves the portfolio, the dashboard's figures and the analysis,
+    and stays readable by its URL until it is restored. Only its leader or a coordinator."""
+    require_lead(by, project)
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.archived_at is not None:
+        raise ValidationError(_("This project is archived already."))
+    locked.archived_at = timezone.now()
+    locked.version += 1
+    locked.save(update_fields=["archived_at", "version", "updated_at"])
+    change_record(actor=by, obj=locked, action="archived", changes={})
+    project.archived_at, project.version = locked.archived_at, locked.version
+    return locked
+
+
+@transaction.atomic
+def project_restore(*, project: Project, by: Any) -> Project:
+    """Bring an archived project back into the portfolio, the figures and the analysis."""
+    require_lead(by, project)
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.archived_at is None:
+        raise ValidationError(_("This project is not archived."))
+    archived_at = locked.archived_at
+    locked.archived_at = None
+    locked.version += 1
+    locked.save(update_fields=["archived_at", "version", "updated_at"])
+    change_record(actor=by, obj=locked, action="restored", changes={"archived_at": archived_at})
+    project.archived_at, project.version = None, locked.version
+    return locked

@@ -33,6 +33,7 @@ web_patterns = [
     path("projects/<int:pk>/stage/", projects.project_stage, name="project_stage"),
     path("projects/<int:pk>/history/", projects.project_history_page, name="project_history"),
     path("projects/<int:pk>/team/", projects.project_team, name="project_team"),
+    path("projects/<int:pk>/archive/", projects.project_archive, name="project_archive"),
     path(
         "projects/<int:pk>/team/<int:user_id>/remove/",
         projects.project_team_remove,
@@ -50,6 +51,7 @@ web_patterns = [
         name="action_adopt_option",
     ),
     path("actions/<int:pk>/", actions.action_edit, name="action_edit"),
+    path("actions/<int:pk>/delete/", actions.action_delete, name="action_delete"),
     path("dashboard/", insights.dashboard_home, name="dashboard_home"),
     path("dashboard/<slug:slug>/", insights.dashboard, name="dashboard"),
     path("dashboard/<slug:slug>/analysis/", insights.analysis, name="analysis"),

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from koers.actions import services
 from koers.actions.forms import ActionForm, OptionPlanForm
@@ -149,3 +150,13 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "submit_label": _("Save action"),
         },
     )
+
+
+@login_required
+@require_POST
+def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    action = action_get(user=request.user, pk=pk)
+    project = action.project
+    services.action_delete(action=action, by=request.user)
+    messages.success(request, _("Action deleted: %(title)s") % {"title": action.title})
+    return redirect(f"{project_url(project)}#actions")

@@ -32,6 +32,7 @@ def projects(request: HttpRequest) -> HttpResponse:
         stage=g.get("stage", "") if g.get("stage") in STAGE_LABELS else "",
         theme=g.get("theme", "")[:50],
         mine=g.get("mine") == "1",
+        archived=g.get("archived") == "1",
     )
     page = Paginator(portfolio(user=request.user, filters=filters), PAGE_SIZE).get_page(
         g.get("page")

@@ -18,7 +18,7 @@ from koers.library.selectors import adoptions_of, origin_of
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import has_role, organisation_ids_with_role
 from koers.projects import services
-from koers.projects.access import can_edit, require_edit
+from koers.projects.access import can_edit, can_lead, require_edit
 from koers.projects.forms import ProjectForm, StageMoveForm, TeamMemberForm
 from koers.projects.history import history_lines, project_history
 from koers.projects.lifecycle import StageMoveRefused
@@ -76,6 +76,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "adoptions": adoptions_of(project=project),
         "path": _path_text(request.user, project) if result else "",
         "can_analyse": has_role(request.user, project.owner_id, Role.COORDINATOR),
+        "can_lead": can_lead(request.user, project),
     }
     return render(request, "web/project_detail.html", context)
 
@@ -207,3 +208,25 @@ def project_history_page(request: HttpRequest, pk: int) -> HttpResponse:
     ).get_page(request.GET.get("page"))
     context = {"project": project, "page": page, "history": history_lines(page.object_list)}
     return render(request, "web/project_history.html", context)
+
+
+@login_required
+@require_POST
+def project_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_get(user=request.user, pk=pk)
+    restore = request.POST.get("restore") == "1"
+    try:
+        if restore:
+            services.project_restore(project=project, by=request.user)
+        else:
+            services.project_archive(project=project, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        done = (
+            _("The project is back in the portfolio, the figures and the analysis.")
+            if restore
+            else _("The project is archived. You can restore it from this page.")
+        )
+        messages.success(request, done)
+    return redirect("web:project", pk=project.pk)
