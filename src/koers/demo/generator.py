@@ -178,9 +178,10 @@ def _organisation(
                 first_name=rng.choice(FIRST_NAMES),
                 last_name=rng.choice(LAST_NAMES),
                 email=f"{name}@demo.koers.invalid",
-                # The organisation's administrator also runs Django's admin site.
-                is_staff=role == Role.ADMINISTRATOR,
-                is_superuser=role == Role.ADMINISTRATOR and index == 0,
+                # Nobody in an organisation runs Django's admin: it is for platform staff
+                # (koers.guards.admin_site); administrators use Koers' own pages.
+                is_staff=False,
+                is_superuser=False,
             )
             for name, role in specs
         ]
