@@ -3,33 +3,73 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from koers.framework.models import ActionOption, Factor
 from koers.framework.selectors import factors_with_content
-from koers.projects.access import visible_projects_q
-from koers.projects.models import Project
+from koers.organisations.selectors import roles_of
+from koers.projects.access import is_team_member, visible_projects_q
+from koers.projects.models import Project, ProjectMember
 
 from .models import Answer, FactorNote, FactorScore, Response, Scan
 from .scoring import NOT_APPLICABLE, AnswerValue, weakest
 
 
-def scan_get(*, user: Any, pk: Any) -> Scan:
-    """A scan of a project the user may see; 404 otherwise."""
+def reads_scans_in_full(*, user: Any, project: Project) -> bool:
+    """People of the owning organisation and the project's team read every scan in full
+    (respondents, evidence, the comparison with earlier scans). Anyone else who may see the
+    project reads only its latest scan's profile, and only when the owner shares it
+    (`share_scan`): the rule for pages, PDFs and exports alike."""
+    return project.owner_id in roles_of(user) or is_team_member(user, project)
+
+
+def visible_scans_q(user: Any) -> Q:
+    """Filter on Scan: scans of visible projects, by the rule of reads_scans_in_full."""
+    if not getattr(user, "is_authenticated", False):
+        inside = Q(pk__in=[])
+    else:
+        on_team = ProjectMember.objects.filter(project=OuterRef("project_id"), user=user)
+        inside = Q(project__owner_id__in=list(roles_of(user))) | Q(Exists(on_team))
+    shared = Q(project__share_scan=True, pk=F("project__last_scan_id"))
     visible = Project.objects.filter(visible_projects_q(user)).values("pk")
+    return Q(project__in=visible) & (inside | shared)
+
+
+def scan_get(*, user: Any, pk: Any) -> Scan:
+    """A scan the user may read; 404 otherwise."""
     return get_object_or_404(
-        Scan.objects.filter(project__in=visible).select_related(
+        Scan.objects.filter(visible_scans_q(user)).select_related(
             "project__owner", "framework_version"
         ),
         pk=pk,
     )
 
 
-def scans_of(*, project: Project) -> QuerySet[Scan]:
-    return project.scans.prefetch_related(
+def scans_of(*, project: Project, user: Any = None) -> QuerySet[Scan]:
+    """A project's scans; with `user`, those the user may read (respondents only for those
+    who read in full)."""
+    scans = project.scans.all()
+    if user is not None and not reads_scans_in_full(user=user, project=project):
+        return scans.filter(visible_scans_q(user)).order_by("-opened_on", "-id")
+    return scans.prefetch_related(
         Prefetch("responses", queryset=Response.objects.select_related("respondent"))
     ).order_by("-opened_on", "-id")
+
+
+def scan_result_for(*, scan: Scan, user: Any) -> "ScanResult | None":
+    """scan_result as this user may read it: None when they may not, the profile only (no
+    evidence notes, no comparison with earlier scans) when it is shared with them."""
+    project = scan.project
+    if reads_scans_in_full(user=user, project=project):
+        return scan_result(scan=scan)
+    if not (project.share_scan and project.last_scan_id == scan.pk):
+        return None
+    result = scan_result(scan=scan)
+    result.previous = None
+    for row in result.rows:
+        row.notes, row.previous = [], None
+    return result
 
 
 def response_of(*, scan: Scan, user: Any) -> Response | None:

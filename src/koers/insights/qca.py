@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -127,9 +127,13 @@ class PortfolioAnalysis:
 
 
 def analysis_projects(*, organisation: Organisation, scope: str) -> QuerySet[Project]:
-    """An organisation's own projects, or every project shared with the network."""
+    """An organisation's own projects, or the projects shared with the network: its own and
+    those whose owners share their scans (`share_scan`); the analysis names each case and
+    its profile, which another organisation's scans may not show otherwise."""
     if scope == NETWORK:
-        return Project.objects.filter(visibility__in=SHARED, archived_at__isnull=True)
+        return Project.objects.filter(visibility__in=SHARED, archived_at__isnull=True).filter(
+            Q(owner=organisation) | Q(share_scan=True)
+        )
     return Project.objects.filter(owner=organisation, archived_at__isnull=True)
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.utils import timezone
 
 from koers.actions.selectors import actions_of, planned_option_ids
-from koers.assessments.selectors import scan_result
+from koers.assessments.selectors import reads_scans_in_full, scan_result, scan_result_for
 from koers.guards.text import ESSAY, NOTE, clipped
 from koers.insights.selectors import DashboardFilter, dashboard_build
 from koers.insights.summary import dashboard_summary
@@ -25,12 +25,20 @@ MAX_EVENTS = 100
 MAX_ACTIONS = 200
 
 
-def project_report_pdf(*, project: Project, language: str, hide_scan: bool = False) -> bytes:
+def project_report_pdf(
+    *, project: Project, language: str, hide_scan: bool = False, reader: Any = None
+) -> bytes:
     """Summary, timeline, latest scan against the previous one with spread, evidence notes,
     options, actions. The caller has checked that the user may see the project, and passes
-    hide_scan when the latest result is kept from the reader (see result_hidden_for)."""
+    hide_scan when the latest result is kept from the reader (see result_hidden_for). With a
+    reader, the scan is shown as scan_result_for lets them read it (None: the operator's
+    command line, which reads everything)."""
     show = project.last_scan_id and not hide_scan
-    result = scan_result(scan=project.last_scan) if show else None
+    result = None
+    if show and reader is not None:
+        result = scan_result_for(scan=project.last_scan, user=reader)
+    elif show:
+        result = scan_result(scan=project.last_scan)
     chart = None
     if result and result.has_scores:
         chart = radar(
@@ -53,6 +61,7 @@ def project_report_pdf(*, project: Project, language: str, hide_scan: bool = Fal
         "events_total": events_total,
         "result": result,
         "hidden": bool(project.last_scan_id and hide_scan),
+        "full": reader is None or reads_scans_in_full(user=reader, project=project),
         "chart": chart,
         "actions": actions[:MAX_ACTIONS],
         "actions_total": actions.count(),

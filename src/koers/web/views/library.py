@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.assessments.selectors import scan_result
+from koers.assessments.selectors import scan_result_for
 from koers.library.forms import AdoptForm
 from koers.library.models import ReferenceCase
 from koers.library.selectors import (
@@ -81,7 +81,7 @@ def shared_project(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "project": project,
         "events": project.stage_events.order_by("on", "id"),
-        "result": scan_result(scan=project.last_scan) if show_scan else None,
+        "result": scan_result_for(scan=project.last_scan, user=request.user) if show_scan else None,
         "adoptions": adoptions_of(project=project),
         "contacts": library_contacts(project=project),
         "adopters": [o for o in _adopter_choices(request.user) if o.pk != project.owner_id],

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.actions.selectors import actions_of, planned_option_ids
-from koers.assessments.selectors import result_hidden_for, scan_result, scans_of
+from koers.assessments.selectors import result_hidden_for, scan_result_for, scans_of
 from koers.insights.qca import project_path_get
 from koers.insights.qca_reading import project_path_text
 from koers.library.selectors import adoptions_of, origin_of
@@ -58,13 +58,13 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_get(user=request.user, pk=pk)
     latest = project.last_scan
     hidden = latest is not None and result_hidden_for(scan=latest, user=request.user)
-    result = scan_result(scan=latest) if latest and not hidden else None
+    result = scan_result_for(scan=latest, user=request.user) if latest and not hidden else None
     context = {
         "project": project,
         "can_edit": can_edit(request.user, project),
         "result": result,
         "result_hidden": hidden,
-        "scans": scans_of(project=project),
+        "scans": scans_of(project=project, user=request.user),
         "actions": actions_of(project=project),
         "stage_form": StageMoveForm(
             project=project, targets=services.stage_targets(project=project)

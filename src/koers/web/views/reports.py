@@ -32,7 +32,9 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 def project_report(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_get(user=request.user, pk=pk)
     hide = bool(project.last_scan) and result_hidden_for(scan=project.last_scan, user=request.user)
-    pdf = project_report_pdf(project=project, language=get_language(), hide_scan=hide)
+    pdf = project_report_pdf(
+        project=project, language=get_language(), hide_scan=hide, reader=request.user
+    )
     return _download(pdf, f"koers-{slugify(project.title)}", "pdf")
 
 

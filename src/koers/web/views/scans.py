@@ -12,11 +12,12 @@ from koers.actions.selectors import planned_option_ids
 from koers.assessments import services
 from koers.assessments.forms import AnswerForm, ScanStartForm
 from koers.assessments.selectors import (
+    reads_scans_in_full,
     response_answers,
     response_of,
     result_hidden_for,
     scan_get,
-    scan_result,
+    scan_result_for,
 )
 from koers.audit.selectors import history_for
 from koers.projects.access import can_edit, can_lead, require_edit
@@ -64,7 +65,10 @@ def scan_start(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def scan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scan = scan_get(user=request.user, pk=pk)
-    result = scan_result(scan=scan)
+    result = scan_result_for(scan=scan, user=request.user)
+    if result is None:
+        raise Http404
+    full = reads_scans_in_full(user=request.user, project=scan.project)
     chart = radar(
         [r.value for r in result.rows],
         [str(r.factor.number) for r in result.rows],
@@ -76,12 +80,15 @@ def scan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "result": result,
         "chart": chart,
         "hidden": result_hidden_for(scan=scan, user=request.user),
-        "responses": scan.responses.select_related("respondent").order_by("respondent__first_name"),
+        "full": full,
+        "responses": scan.responses.select_related("respondent").order_by("respondent__first_name")
+        if full
+        else [],
         "my_response": response_of(scan=scan, user=request.user),
         "planned_options": planned_option_ids(project=scan.project),
         "can_edit": can_edit(request.user, scan.project),
         "can_lead": can_lead(request.user, scan.project),
-        "events": history_for(obj=scan).filter(action__in=("closed", "reopened")),
+        "events": history_for(obj=scan).filter(action__in=("closed", "reopened")) if full else [],
     }
     return render(request, "web/scan_detail.html", context)
 
