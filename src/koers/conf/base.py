@@ -242,6 +242,9 @@ def _rate(name: str, default: str) -> tuple[int, int]:
 # Expensive downloads (PDF reports, XLSX and CSV exports) per user and window.
 KOERS_RATE_LIMITS = {"downloads": _rate("KOERS_DOWNLOAD_LIMIT", "20/300")}
 
+FORM_RENDERER = "koers.web.forms.FormRenderer"
+CSRF_FAILURE_VIEW = "koers.web.views.errors.csrf_failure"
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

@@ -79,51 +79,66 @@ def radar(
     )
 
 
+def text_width(text: str, font_size: float) -> float:
+    """A generous estimate of a label's width in the sans-serif fonts the pages and PDFs use
+    (Noto Sans, DejaVu Sans): wide enough that a label drawn in the room it gets is never cut."""
+    return len(text) * font_size * 0.62
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: float
+    label_y: float
     y: float
     width: float
     text_x: float
+    text_y: float
 
 
 @dataclass(frozen=True)
 class BarChart:
     width: int
     height: int
-    label_width: int
     bar_height: int
+    font_size: int
     bars: list[Bar]
 
 
 def bars(
     items: list[tuple[str, float]],
-    width: int = 560,
-    label_width: int = 220,
-    bar_height: int = 22,
-    gap: int = 8,
+    width: int = 320,
+    bar_height: int = 18,
+    font_size: int = 14,
 ) -> BarChart:
-    """Horizontal bars scaled to the largest value."""
+    """Horizontal bars scaled to the largest value, each label on its own line above its bar:
+    a long label ("Opgeschaald naar andere organisaties") gets the chart's full width, and the
+    chart stays narrow enough to be drawn at full size on a phone."""
     largest = max((v for _, v in items), default=0) or 1
-    room = width - label_width - 48
+    value_room = text_width("0000", font_size) + 6
+    room = width - value_room
+    row = font_size + 6 + bar_height + 12
     out = []
     for i, (label, value) in enumerate(items):
+        top = i * row
         w = round(room * value / largest, 1)
+        bar_y = top + font_size + 6
         out.append(
             Bar(
                 label=label,
                 value=value,
-                y=i * (bar_height + gap),
+                label_y=top + font_size,
+                y=bar_y,
                 width=w,
-                text_x=label_width + w + 6,
+                text_x=w + 6,
+                text_y=bar_y + bar_height - 4,
             )
         )
     return BarChart(
         width=width,
-        height=len(items) * (bar_height + gap),
-        label_width=label_width,
+        height=len(items) * row,
         bar_height=bar_height,
+        font_size=font_size,
         bars=out,
     )
 
@@ -156,6 +171,7 @@ class LineChart:
     height: int
     left: int
     bottom: float
+    font_size: int
     x_labels: list[tuple[float, str]]
     y_ticks: list[tuple[float, int]]
     series: list[Series]
@@ -172,11 +188,20 @@ def factor_trend(
 
 
 def lines(
-    x_labels: list[str], series: dict[str, list[float | None]], width: int = 640, height: int = 260
+    x_labels: list[str],
+    series: dict[str, list[float | None]],
+    width: int = 560,
+    height: int = 260,
+    font_size: int = 13,
 ) -> LineChart:
-    """Lines on a 0-100 scale; gaps where a value is missing."""
-    left, right, top, bottom = 40, 16, 12, height - 28
+    """Lines on a 0-100 scale; gaps where a value is missing. The outer labels get room to be
+    read whole, and labels are thinned (the latest always kept) when they would overlap."""
+    widest = max((text_width(label, font_size) for label in x_labels), default=0)
+    left, top, bottom = 40, 12, height - 28
+    right = max(16, round(widest / 2) + 4)
     step = (width - left - right) / max(1, len(x_labels) - 1)
+    every = max(1, math.ceil((widest + 12) / step)) if len(x_labels) > 1 else 1
+    last = len(x_labels) - 1
 
     def xy(i: int, v: float) -> tuple[float, float]:
         return round(left + i * step, 1), round(bottom - (bottom - top) * v / 100, 1)
@@ -197,7 +222,10 @@ def lines(
         height=height,
         left=left,
         bottom=bottom,
-        x_labels=[(xy(i, 0)[0], label) for i, label in enumerate(x_labels)],
+        font_size=font_size,
+        x_labels=[
+            (xy(i, 0)[0], label) for i, label in enumerate(x_labels) if (last - i) % every == 0
+        ],
         y_ticks=[(xy(0, t)[1], t) for t in (0, 25, 50, 75, 100)],
         series=out,
     )
@@ -207,17 +235,20 @@ def lines(
 class Scatter:
     size: int
     left: float
+    top: float
     bottom: float
     side: float
     ticks: list[tuple[float, float, str]]  # position on x, position on y, label
     points: list[tuple[float, float]]
+    x_title: tuple[float, float]  # where the title of each axis is centred
+    y_title: tuple[float, float]
 
 
-def scatter(values: list[tuple[float, float]], size: int = 320) -> Scatter:
+def scatter(values: list[tuple[float, float]], size: int = 340) -> Scatter:
     """Points in the unit square (x right, y up), e.g. membership in a solution against
-    membership in the outcome; the template draws the diagonal x = y."""
-    left, top = 44.0, 12.0
-    side = size - left - top - 20
+    membership in the outcome; the template draws the diagonal x = y and the axis titles."""
+    left, top, right, below = 60.0, 12.0, 16.0, 46.0
+    side = min(size - left - right, size - top - below)
 
     def xy(x: float, y: float) -> tuple[float, float]:
         return round(left + side * x, 1), round(top + side * (1 - y), 1)
@@ -226,8 +257,11 @@ def scatter(values: list[tuple[float, float]], size: int = 320) -> Scatter:
     return Scatter(
         size=size,
         left=left,
+        top=top,
         bottom=top + side,
         side=side,
         ticks=ticks,
         points=[xy(x, y) for x, y in values],
+        x_title=(left + side / 2, top + side + 38),
+        y_title=(18, top + side / 2),
     )

@@ -178,3 +178,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "koers.web.views.errors.bad_request"
+handler403 = "koers.web.views.errors.permission_denied"
+handler404 = "koers.web.views.errors.page_not_found"
+handler500 = "koers.web.views.errors.server_error"

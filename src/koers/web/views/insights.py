@@ -1,6 +1,7 @@
 """The portfolio dashboard for coordinators."""
 
 import datetime
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -42,6 +43,14 @@ def parse_filter(get) -> DashboardFilter:
     )
 
 
+def _sort_factor(sort: str, factors: dict[int, Any]) -> int | None:
+    """The factor number the heatmap is sorted by (`?sort=f3`), or None for by title."""
+    number = sort[1:]
+    if sort.startswith("f") and number.isdigit() and int(number) in factors:
+        return int(number)
+    return None
+
+
 @login_required
 def dashboard_home(request: HttpRequest) -> HttpResponse:
     organisation = dashboard_organisations(user=request.user).first()
@@ -56,10 +65,10 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(dashboard_organisations(user=request.user), slug=slug)
     filters = parse_filter(request.GET)
     data = dashboard_get(user=request.user, organisation=organisation, filters=filters)
-    sort = request.GET.get("sort", "")
-    heatmap = data.heatmap
-    if sort.startswith("f") and sort[1:].isdigit() and 1 <= int(sort[1:]) <= len(data.factors):
-        index = int(sort[1:]) - 1
+    sort_factor = _sort_factor(request.GET.get("sort", ""), data.factors)
+    heatmap = data.heatmap  # by title unless a factor is chosen
+    if sort_factor is not None:
+        index = list(data.factors).index(sort_factor)
         heatmap = sorted(heatmap, key=lambda row: (row[1][index] is None, row[1][index] or 0))
     quarters = sorted(data.trend)
     context = {
@@ -68,7 +77,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "organisations": dashboard_organisations(user=request.user),
         "funnel": bars([(label, n) for _, label, n in data.stage_counts]),
         "heatmap": heatmap,
-        "sort": sort,
+        "sort_factor": sort_factor,
+        "heat_columns": [(n, factor, f"f{n}") for n, factor in data.factors.items()],
         "interactive": True,
         "export_kinds": export_kinds(),
         "trend_chart": factor_trend(data.trend, data.factors),
