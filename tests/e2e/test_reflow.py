@@ -58,6 +58,10 @@ def project(w: SimpleNamespace, user: Any) -> list[Any]:
     return [w.project.pk]
 
 
+def org(w: SimpleNamespace, user: Any) -> list[Any]:
+    return [w.organisation.slug]
+
+
 def own_response(w: SimpleNamespace, user: Any) -> list[Any] | None:
     response = Response.objects.filter(respondent=user).order_by("-scan__opened_on").first()
     return [response.scan_id] if response else None
@@ -84,15 +88,31 @@ PAGES = [
     Page("scan-answer", "web:scan_answer", own_response, roles=EDITORS),
     Page("action-create", "web:action_create", project, roles=EDITORS),
     Page("action-edit", "web:action_edit", lambda w, u: [w.action.pk], roles=EDITORS),
-    Page("dashboard", "web:dashboard", lambda w, u: [w.organisation.slug], roles=(COORDINATOR,)),
-    Page("analysis", "web:analysis", lambda w, u: [w.organisation.slug], roles=(COORDINATOR,)),
+    Page("dashboard", "web:dashboard", org, roles=(COORDINATOR,)),
+    Page("analysis", "web:analysis", org, roles=(COORDINATOR,)),
     Page("library", "web:library"),
     Page("study-case", "web:study_case", lambda w, u: [w.case.key]),
     Page("shared-project", "web:shared_project", lambda w, u: [w.shared.pk]),
+    Page("projects", "web:projects"),
+    Page("project-history", "web:project_history", project),
+    Page("project-invite", "web:project_invite", project, roles=EDITORS),
+    Page("notices", "web:notices"),
+    Page("notice-preferences", "web:notice_preferences"),
+    Page("org-members", "web:org_members", org, roles=(COORDINATOR,)),
+    Page("org-invitations", "web:org_invitations", org, roles=(COORDINATOR,)),
+    Page("org-invite-bulk", "web:org_invite_bulk", org, roles=(COORDINATOR,)),
+    Page("account-security", "account_security"),
+    Page("two-factor-setup", "two_factor_setup", roles=(MEMBER,)),
+    Page("help", "web:help"),
+    Page("accessibility", "web:accessibility"),
+    Page("privacy", "web:privacy"),
     # Refusals and errors look like the site too.
+    Page("refused-settings", "web:org_settings", org, roles=(COORDINATOR,), status=403),
     Page("refused-edit", "web:project_edit", project, roles=(VIEWER,), status=403),
     Page("not-found", "/projects/999999/", roles=(MEMBER,), status=404),
 ]
+# Pages before logging in.
+ANONYMOUS = ["login", "password_reset", "password_reset_done", "password_reset_complete"]
 # URL names that are no page of their own: downloads, and forms that only accept a POST.
 NOT_PAGES = {
     "web:dashboard_home": "redirects to the coordinator's own dashboard",
@@ -103,7 +123,18 @@ NOT_PAGES = {
     "web:action_adopt_option": "POST only",
     "web:adopt_study_case": "POST only",
     "web:adopt_shared_project": "POST only",
-    "login": "checked before logging in, in every test",
+    "web:organisations": "redirects to the members of the one organisation coordinated",
+    "web:notice_open": "redirects to what the notice is about",
+    "web:notices_read": "POST only",
+    "web:org_member_role": "POST only",
+    "web:org_member_remove": "POST only",
+    "web:org_member_unlock": "POST only",
+    "web:invitation_resend": "POST only",
+    "web:invitation_revoke": "POST only",
+    "two_factor_disable": "POST only",
+    "two_factor_verify": "redirects unless two-factor sign-in is on",
+    "password_reset_confirm": "needs a token from a mail",
+    "invitation_accept": "needs a token from a mail",
     "logout": "POST only",
     "set_language": "POST only",
 }
@@ -124,7 +155,7 @@ def url_names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]
 
 def test_every_page_is_in_the_table():
     """A new URL gets a row in PAGES (or a reason in NOT_PAGES), so it is checked too."""
-    covered = {p.url for p in PAGES} | set(NOT_PAGES) | {"set_language"}
+    covered = {p.url for p in PAGES} | set(NOT_PAGES) | set(ANONYMOUS)
     missing = sorted(url_names() - covered)
     assert not missing, f"add these to PAGES or NOT_PAGES in {__file__}: {missing}"
 
@@ -205,10 +236,11 @@ def test_every_page_reflows_and_passes_axe(live_server, browser, transactional_d
         context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
         context.add_cookies([{"name": "django_language", "value": language, "url": base}])
         anonymous = context.new_page()
-        anonymous.goto(f"{base}/accounts/login/")
-        for width in WIDTHS[language]:
-            axe = width in AXE_WIDTHS[language]
-            problems += look_at(anonymous, f"{language}-login", width, axe)
+        for name in ANONYMOUS:
+            anonymous.goto(base + reverse(name))
+            for width in WIDTHS[language]:
+                axe = width in AXE_WIDTHS[language]
+                problems += look_at(anonymous, f"{language}-{name}", width, axe)
         anonymous.close()
         for role in EVERYONE:
             page = log_in(context, base, role)
