@@ -99,12 +99,14 @@ def test_a_sort_link_sorts(world, dashboard):
 def test_pagination_links_keep_the_filters(world):
     for n in range(51):  # one more than a page of the portfolio
         make_project(world.a, world.member, title=f"Project {n:02}", visibility=Visibility.NETWORK)
-    html = client_for(world.member).get(reverse("web:home") + "?domain=physical").content.decode()
+    html = (
+        client_for(world.member).get(reverse("web:projects") + "?domain=physical").content.decode()
+    )
     links = re.findall(r'<nav class="koers-pagination".*?</nav>', html, re.S)[0]
     href = re.search(r'href="([^"]+)"', links)[1].replace("&amp;", "&")
     assert href.startswith("?") and not href.startswith("??")
     assert "page=2" in href and "domain=physical" in href
-    second = client_for(world.member).get(reverse("web:home") + href).content.decode()
+    second = client_for(world.member).get(reverse("web:projects") + href).content.decode()
     assert "Pagina 2 van 2" in second
 
 

@@ -63,7 +63,7 @@ def test_a_server_error_in_english(settings, world, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(home, "portfolio", broken)
-    response = client_for(world.member, "en").get(reverse("web:home"))
+    response = client_for(world.member, "en").get(reverse("web:projects"))
     html = response.content.decode()
     assert response.status_code == 500
     looks_like_the_site(html)
