@@ -131,6 +131,8 @@ NOT_PAGES = {
     "web:org_member_unlock": "POST only",
     "web:invitation_resend": "POST only",
     "web:invitation_revoke": "POST only",
+    "web:scan_close": "POST only",
+    "web:scan_reopen": "POST only",
     "two_factor_disable": "POST only",
     "two_factor_verify": "redirects unless two-factor sign-in is on",
     "password_reset_confirm": "needs a token from a mail",
