@@ -112,7 +112,13 @@ PAGES = [
     Page("not-found", "/projects/999999/", roles=(MEMBER,), status=404),
 ]
 # Pages before logging in.
-ANONYMOUS = ["login", "password_reset", "password_reset_done", "password_reset_complete"]
+ANONYMOUS = [
+    "login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_complete",
+    "oidc_refused",
+]
 # URL names that are no page of their own: downloads, and forms that only accept a POST.
 NOT_PAGES = {
     "web:dashboard_home": "redirects to the coordinator's own dashboard",
@@ -133,6 +139,11 @@ NOT_PAGES = {
     "web:invitation_revoke": "POST only",
     "web:scan_close": "POST only",
     "web:scan_reopen": "POST only",
+    "web:org_identity_group_remove": "POST only",
+    "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
+    "oidc_authentication_init": "redirects to the identity provider",
+    "oidc_authentication_callback": "the identity provider's answer",
+    "oidc_logout": "POST only",
     "two_factor_disable": "POST only",
     "two_factor_verify": "redirects unless two-factor sign-in is on",
     "password_reset_confirm": "needs a token from a mail",
