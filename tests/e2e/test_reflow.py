@@ -139,6 +139,8 @@ NOT_PAGES = {
     "web:invitation_revoke": "POST only",
     "web:scan_close": "POST only",
     "web:scan_reopen": "POST only",
+    "web:project_archive": "POST only",
+    "web:action_delete": "POST only",
     "web:org_identity_group_remove": "POST only",
     "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
     "oidc_authentication_init": "redirects to the identity provider",
