@@ -15,6 +15,7 @@ from koers.framework.models import Factor, Indicator
 from koers.framework.selectors import framework_active
 from koers.guards.text import NOTE, checked_text
 from koers.locking import lock_rows
+from koers.organisations.services import portfolio_changed
 from koers.projects.access import require_edit, require_lead
 from koers.projects.models import Project
 from koers.projects.services import EditConflict
@@ -243,6 +244,7 @@ def scan_recompute(*, scan: Scan) -> None:
         .first()
     )
     Project.objects.filter(pk=scan.project_id).update(last_scan_id=latest)
+    portfolio_changed(organisation_id=scan.project.owner_id)
 
 
 @transaction.atomic

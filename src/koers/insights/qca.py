@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -312,6 +313,32 @@ class ProjectReading:
     needed: int = MIN_CASES
 
 
+# A day: the key changes with the data version anyway; this only bounds the cache's size.
+KEPT_SECONDS = 24 * 3600
+
+
+def analysis_key(organisation: Organisation) -> str:
+    """Changes whenever the analysis could: the portfolio's data version (bumped by the
+    services), the active framework, and the day (projects grow old enough to count)."""
+    version = framework_active()
+    return (
+        f"koers:analysis:{organisation.pk}:{organisation.data_version}:"
+        f"{version.pk if version else 0}:{timezone.localdate().isoformat()}"
+    )
+
+
+def portfolio_analysis_kept(*, organisation: Organisation) -> PortfolioAnalysis:
+    """The organisation's analysis at the default settings, computed once per change of its
+    portfolio and kept in the shared cache, so that project pages read it instead of
+    computing it again (the solver may take seconds on a large portfolio)."""
+    key = analysis_key(organisation)
+    analysis = cache.get(key)
+    if analysis is None:
+        analysis = portfolio_analysis(organisation=organisation, settings=AnalysisSettings())
+        cache.set(key, analysis, KEPT_SECONDS)
+    return analysis
+
+
 def carries_a_project_reading(analysis: PortfolioAnalysis) -> bool:
     without = len(analysis.cases) - analysis.with_outcome
     return (
@@ -328,7 +355,7 @@ def project_path_get(*, user: Any, project: Project) -> ProjectReading | None:
     can carry it (see MIN_CASES). None for anyone else, or when the project has no case."""
     if not has_role(user, project.owner_id, Role.VIEWER):
         return None
-    analysis = portfolio_analysis(organisation=project.owner, settings=AnalysisSettings())
+    analysis = portfolio_analysis_kept(organisation=project.owner)
     if project.pk not in analysis.memberships:
         return None
     if not carries_a_project_reading(analysis):

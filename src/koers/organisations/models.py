@@ -36,6 +36,9 @@ class Organisation(models.Model):
         validators=[RegexValidator(r"^GM\d{4}$", _("A CBS municipality code looks like GM0344."))],
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Bumped (after commit) by every service that changes what the portfolio's analysis reads:
+    # results computed from the portfolio are kept under the version they were computed at.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record, field_changes
@@ -28,6 +29,17 @@ def organisation_create(
     org.save()
     change_record(actor=by, obj=org, action="created", changes={"name": name, "kind": kind})
     return org
+
+
+def portfolio_changed(*, organisation_id: int) -> None:
+    """The organisation's portfolio data changed (a project, a stage, a submitted scan): bump
+    its data version once the transaction commits, so that nothing reads the new version
+    before the new data is visible. Whatever was computed at the old version is stale."""
+    transaction.on_commit(
+        lambda: Organisation.objects.filter(pk=organisation_id).update(
+            data_version=F("data_version") + 1
+        )
+    )
 
 
 ORGANISATION_FIELDS = ("name", "slug", "kind", "cbs_code", "is_demo")

@@ -12,6 +12,7 @@ from koers.audit.services import change_record, field_changes
 from koers.guards.text import NOTE, checked_text
 from koers.locking import lock_rows
 from koers.organisations.models import Organisation
+from koers.organisations.services import portfolio_changed
 
 from . import lifecycle
 from .access import can_create_in, require_edit, require_lead
@@ -101,6 +102,7 @@ def project_create(
         project=project, to_stage=lifecycle.IDEA, on=started_on, by=by, note=_("Project registered")
     )
     change_record(actor=by, obj=project, action="created", changes=_snapshot(project))
+    portfolio_changed(organisation_id=owner.pk)
     return project
 
 
@@ -127,6 +129,7 @@ def project_update(*, project: Project, by: Any, expected_version: int, **fields
     changes = field_changes(before, _snapshot(locked))
     if changes:
         change_record(actor=by, obj=locked, action="updated", changes=changes)
+        portfolio_changed(organisation_id=locked.owner_id)
     return locked
 
 
@@ -187,6 +190,7 @@ def _record_stage(locked: Project, *, to: str, on: datetime.date, note: str, by:
     locked.stage, locked.stage_since = to, on
     locked.version += 1
     locked.save(update_fields=["stage", "stage_since", "version", "updated_at"])
+    portfolio_changed(organisation_id=locked.owner_id)
     stage_moved.send(sender=Project, project=locked, event=event, by=by)
     return event
 
