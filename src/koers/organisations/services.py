@@ -33,13 +33,10 @@ def organisation_create(
 
 def portfolio_changed(*, organisation_id: int) -> None:
     """The organisation's portfolio data changed (a project, a stage, a submitted scan): bump
-    its data version once the transaction commits, so that nothing reads the new version
-    before the new data is visible. Whatever was computed at the old version is stale."""
-    transaction.on_commit(
-        lambda: Organisation.objects.filter(pk=organisation_id).update(
-            data_version=F("data_version") + 1
-        )
-    )
+    its data version in the same transaction, so that readers see the new version exactly
+    when they see the new data. Whatever was computed at the old version is stale. The row
+    stays locked until commit; callers lock projects and scans before, never after, it."""
+    Organisation.objects.filter(pk=organisation_id).update(data_version=F("data_version") + 1)
 
 
 ORGANISATION_FIELDS = ("name", "slug", "kind", "cbs_code", "is_demo")
