@@ -38,7 +38,7 @@ class Organisation(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
     # Bumped (after commit) by every service that changes what the portfolio's analysis reads:
     # results computed from the portfolio are kept under the version they were computed at.
-    data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    data_version = models.PositiveBigIntegerField(_("data version"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:

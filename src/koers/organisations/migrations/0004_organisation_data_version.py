@@ -12,6 +12,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="organisation",
             name="data_version",
-            field=models.PositiveBigIntegerField(default=0, editable=False),
+            field=models.PositiveBigIntegerField(
+                default=0, editable=False, verbose_name="data version"
+            ),
         ),
     ]
