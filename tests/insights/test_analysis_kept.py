@@ -8,7 +8,12 @@ import pytest
 
 from koers.insights import qca
 from koers.organisations.models import Organisation
-from koers.projects.services import project_move_stage, project_update, team_member_set
+from koers.projects.services import (
+    project_archive,
+    project_move_stage,
+    project_update,
+    team_member_set,
+)
 from tests.factories import submitted_scan
 
 
@@ -52,6 +57,7 @@ def test_project_pages_share_one_computation_until_the_data_change(
         ),
         (lambda w: project_move_stage(project=w.project, by=w.member, to="experiment"), 1),
         (lambda w: submitted_scan(w.project, w.member), 1),
+        (lambda w: project_archive(project=w.project, by=w.member), 1),
         # what it does not: the team
         (
             lambda w: team_member_set(

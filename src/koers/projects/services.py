@@ -266,6 +266,7 @@ def project_archive(*, project: Project, by: Any) -> Project:
     locked.version += 1
     locked.save(update_fields=["archived_at", "version", "updated_at"])
     change_record(actor=by, obj=locked, action="archived", changes={})
+    portfolio_changed(organisation_id=locked.owner_id)
     project.archived_at, project.version = locked.archived_at, locked.version
     return locked
 
@@ -282,5 +283,6 @@ def project_restore(*, project: Project, by: Any) -> Project:
     locked.version += 1
     locked.save(update_fields=["archived_at", "version", "updated_at"])
     change_record(actor=by, obj=locked, action="restored", changes={"archived_at": archived_at})
+    portfolio_changed(organisation_id=locked.owner_id)
     project.archived_at, project.version = None, locked.version
     return locked
