@@ -52,6 +52,42 @@ def can_create_in(user: Any, organisation_id: int) -> bool:
     return has_role(user, organisation_id, Role.MEMBER)
 
 
+def create_refusal(user: Any, organisation: Any = None) -> str | None:
+    """Why the user may not register a project (for that organisation, or for any), or None
+    when they may. Pages offer "New project" only when this is None; the service refuses
+    with the same words."""
+    roles = roles_of(user)
+    if organisation is not None:
+        if can_create_in(user, organisation.pk):
+            return None
+        if roles.get(organisation.pk) == Role.VIEWER:
+            return _(
+                "You are a viewer in %(org)s: you can read its projects but not register one. "
+                "A coordinator of %(org)s can make you a member."
+            ) % {"org": organisation}
+        return _("Only members of %(org)s can register a project for it.") % {"org": organisation}
+    if organisation_ids_with_role(user, Role.MEMBER):
+        return None
+    if not roles:
+        return _(
+            "You are not yet a member of an organisation, so you cannot register a project. "
+            "Ask a coordinator of your organisation to add you."
+        )
+    from koers.organisations.models import Organisation
+
+    names = ", ".join(o.name for o in Organisation.objects.filter(id__in=list(roles)))
+    return _(
+        "You are a viewer in %(org)s: you can read its projects but not register one. "
+        "A coordinator of %(org)s can make you a member."
+    ) % {"org": names}
+
+
+def require_create(user: Any, organisation: Any) -> None:
+    refusal = create_refusal(user, organisation)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
 def can_lead(user: Any, project: Project) -> bool:
     """Coordinators of the owner organisation, and the project's leaders who are at least
     members there: who may close and reopen scans, archive and restore the project."""

@@ -3,7 +3,7 @@
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from koers.organisations.models import Organisation
 from koers.organisations.services import portfolio_changed
 
 from . import lifecycle
-from .access import can_create_in, require_edit, require_lead
+from .access import require_create, require_edit, require_lead
 from .models import Project, ProjectMember, StageEvent, TeamRole
 from .signals import stage_moved
 
@@ -71,10 +71,7 @@ def project_create(
     started_on: datetime.date | None = None,
     is_demo: bool = False,
 ) -> Project:
-    if not can_create_in(by, owner.pk):
-        raise PermissionDenied(
-            _("Only members of %(org)s can register a project for it.") % {"org": owner}
-        )
+    require_create(by, owner)
     started_on = started_on or timezone.localdate()
     project = Project(
         owner=owner,

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +18,7 @@ from koers.library.selectors import adoptions_of, origin_of
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import has_role, organisation_ids_with_role
 from koers.projects import services
-from koers.projects.access import can_edit, can_lead, require_edit
+from koers.projects.access import can_edit, can_lead, create_refusal, require_edit
 from koers.projects.forms import ProjectForm, StageMoveForm, TeamMemberForm
 from koers.projects.history import history_lines, project_history
 from koers.projects.lifecycle import StageMoveRefused
@@ -29,14 +29,12 @@ from .forms_util import add_errors
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
+    refusal = create_refusal(request.user)
+    if refusal:
+        raise PermissionDenied(refusal)
     owners = Organisation.objects.filter(
         id__in=organisation_ids_with_role(request.user, Role.MEMBER)
     )
-    if not owners.exists():
-        messages.error(
-            request, _("You need to be a member of an organisation to register a project.")
-        )
-        return redirect("web:home")
     form = ProjectForm(request.POST or None, owner_choices=owners)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
