@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "koers.projects",
     "koers.assessments",
     "koers.actions",
+    "koers.evidence",
     "koers.library",
     "koers.insights",
     "koers.reports",

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from koers.actions.models import Action, ActionStatus
 from koers.assessments.models import FactorScore, Scan
+from koers.evidence.models import Step
 from koers.framework.models import Factor
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import has_role, organisation_ids_with_role
@@ -142,13 +143,20 @@ def dashboard_build(*, organisation: Organisation, filters: DashboardFilter) -> 
         .annotate(last=Max("updated_at"))
         .values_list("project_id", "last")
     )
+    last_step = dict(
+        Step.objects.filter(project__in=ids)
+        .values("project_id")
+        .annotate(last=Max("updated_at"))
+        .values_list("project_id", "last")
+    )
     cutoff = timezone.localdate() - datetime.timedelta(weeks=filters.stall_weeks)
     stalls = []
     for pk, p in projects.items():
         if p["stage"] not in ACTIVE_STAGES:
             continue
         action_day = timezone.localdate(last_action[pk]) if pk in last_action else None
-        activity = figures.last_activity(p["stage_since"], last_scan.get(pk), action_day)
+        step_day = timezone.localdate(last_step[pk]) if pk in last_step else None
+        activity = figures.last_activity(p["stage_since"], last_scan.get(pk), action_day, step_day)
         if activity < cutoff:
             weakest = figures.weakest_counts({pk: latest.get(pk, {})})
             stalls.append(
