@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "koers.assessments",
     "koers.actions",
     "koers.evidence",
+    "koers.register",
     "koers.library",
     "koers.insights",
     "koers.reports",
