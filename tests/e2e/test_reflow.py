@@ -67,6 +67,14 @@ def own_response(w: SimpleNamespace, user: Any) -> list[Any] | None:
     return [response.scan_id] if response else None
 
 
+def register_record(w: SimpleNamespace, user: Any) -> list[Any]:
+    """The project with a register record, so that the form shows its completeness."""
+    from koers.register.services import algorithm_record_create
+
+    algorithm_record_create(project=w.project, by=w.users[LEADER])
+    return [w.project.pk]
+
+
 @dataclass(frozen=True)
 class Page:
     key: str  # names the screenshots
@@ -88,6 +96,8 @@ PAGES = [
     Page("scan-answer", "web:scan_answer", own_response, roles=EDITORS),
     Page("action-create", "web:action_create", project, roles=EDITORS),
     Page("action-edit", "web:action_edit", lambda w, u: [w.action.pk], roles=EDITORS),
+    Page("register-edit", "web:register_edit", register_record, roles=EDITORS),
+    Page("register-organisation", "web:register_organisation", org, roles=(COORDINATOR,)),
     Page("dashboard", "web:dashboard", org, roles=(COORDINATOR,)),
     Page("analysis", "web:analysis", org, roles=(COORDINATOR,)),
     Page("library", "web:library"),
@@ -141,6 +151,9 @@ NOT_PAGES = {
     "web:scan_reopen": "POST only",
     "web:project_archive": "POST only",
     "web:action_delete": "POST only",
+    "web:register_delete": "POST only",
+    "web:register_download": "a JSON or CSV download",
+    "web:register_organisation_download": "a JSON or CSV download",
     "web:org_identity_group_remove": "POST only",
     "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
     "oidc_authentication_init": "redirects to the identity provider",

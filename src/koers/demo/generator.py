@@ -34,6 +34,7 @@ from koers.projects.models import (
 
 from . import model
 from .names import DISTRICTS, FIRST_NAMES, LAST_NAMES, LESSONS, PLACE_NAMES, PROJECT_TOPICS
+from .register import add_register_records
 
 DEMO_PASSWORD = "koers-demo"
 DEMO_DATA_SOURCES = "Basisregistraties (BAG, BRP), meldingen openbare ruimte, eigen registraties"
@@ -323,6 +324,7 @@ def _organisation(
     ProjectMember.objects.bulk_create(members)
     StageEvent.objects.bulk_create(events)
     _adoptions(rng, org, projects, plans, report)
+    add_register_records(org, projects, [plan[3] for plan in plans])
     Scan.objects.bulk_create(scans)
 
     responses, answers_plan = [], []

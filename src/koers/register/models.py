@@ -94,6 +94,10 @@ class AlgorithmRecord(models.Model):
         return self.status_override or standard.status_for_stage(self.project.stage)
 
     @property
+    def status_label(self) -> str:
+        return str(standard.STATUS_LABELS[self.status])
+
+    @property
     def status_is_derived(self) -> bool:
         return not self.status_override
 

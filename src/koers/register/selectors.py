@@ -60,3 +60,9 @@ def record_history(*, record: AlgorithmRecord) -> QuerySet[ChangeRecord]:
     return ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(AlgorithmRecord), object_id=record.pk
     ).select_related("actor")
+
+
+def suppliers_for(project: Project) -> list[str]:
+    """Names of the project's suppliers, offered for the record's provider. Filled from the
+    project's partners once koers.partners records them."""
+    return []
