@@ -94,9 +94,9 @@ def test_ids_in_forms_are_checked_not_crashed_on(world, site, value):
         (reverse("web:project_create"), {**base, "owner": value}),
         *[
             (reverse("web:project_create"), {**base, "owner": world.a.pk, field: value})
-            for field in ("themes", "techniques", "partners")
+            for field in ("themes", "techniques")
         ],
-        (reverse("web:project_edit", args=[p]), {**base, "version": 1, "partners": [value]}),
+        (reverse("web:project_edit", args=[p]), {**base, "version": 1, "sponsor": value}),
         (reverse("web:project_team", args=[p]), {"user": value, "team_role": "other"}),
         (reverse("web:scan_start", args=[p]), {"kind": "full", "respondents": [value]}),
         (reverse("web:action_create", args=[p]), {"title": "Actie", "owner": value}),

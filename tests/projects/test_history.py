@@ -47,7 +47,7 @@ def test_the_history_tells_each_change_in_dutch(world):
     lines = _items(body, 'id="h-history"')
     text = "\n".join(lines)
     name = leader.get_full_name()
-    assert f"{name} voegde Ali Analist toe aan het team als data scientist." in text
+    assert f"{name} voegde Ali Analist toe aan het team als datascientist of analist." in text
     assert f"{name} zette het project van Idee naar Experiment." in text
     assert f"{name} zette “Data verzamelen” op het actieplan." in text
     assert f"{name} zette “Data verzamelen” op klaar." in text

@@ -148,7 +148,16 @@ def test_team_members_come_from_the_owner_or_partners(world):
             user=world.b_member,
             team_role=TeamRole.DATA_SCIENTIST,
         )
-    project_update(project=world.project, by=world.member, expected_version=1, partners=[world.b])
+    from koers.partners.services import partner_add
+
+    partner_add(
+        project=world.project,
+        by=world.member,
+        kind="municipality",
+        organisation=world.b,
+        starts_on=world.project.started_on,
+        brings=["knowledge"],
+    )
     team_member_set(
         project=world.project, by=world.member, user=world.b_member, team_role=TeamRole.OTHER
     )

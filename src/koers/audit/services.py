@@ -1,5 +1,6 @@
 """Recording changes. Called by every service inside its transaction."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +12,8 @@ from .models import ChangeRecord
 def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, Decimal):
+        return str(value)  # exact, and JSON has no decimals
     if isinstance(value, (list, tuple, set)):
         return sorted(_plain(v) for v in value)
     if hasattr(value, "isoformat"):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "koers.actions",
     "koers.evidence",
     "koers.register",
+    "koers.partners",
     "koers.library",
     "koers.insights",
     "koers.reports",

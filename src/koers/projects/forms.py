@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.guards.fields import CheckedModelMultipleChoiceField
-from koers.organisations.models import Organisation
 from koers.organisations.selectors import organisation_members
 
 from .lifecycle import STAGE_LABELS
@@ -17,6 +16,10 @@ from .models import Project, TeamRole, Technique, Theme
 class TranslatedChoiceField(CheckedModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.name)
+
+
+def _person(user: Any) -> str:
+    return user.get_full_name() or user.username
 
 
 class ProjectForm(forms.ModelForm):
@@ -29,11 +32,11 @@ class ProjectForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label=_("Techniques"),
     )
-    partners = CheckedModelMultipleChoiceField(
-        Organisation.objects.all(),
+    sponsor = forms.ModelChoiceField(
+        queryset=None,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        label=_("Partner organisations"),
+        label=_("Sponsor"),
+        help_text=_("The manager who backs the project; someone of the organisation."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -47,8 +50,9 @@ class ProjectForm(forms.ModelForm):
             "themes",
             "techniques",
             "data_sources",
-            "partners",
+            "handles_personal_data",
             "visibility",
+            "sponsor",
             "share_scan",
             "share_contact",
             "lessons_learned",
@@ -71,6 +75,11 @@ class ProjectForm(forms.ModelForm):
             # The owner organisation of an existing project does not change.
             del self.fields["owner"]
             self.fields["version"].initial = self.instance.version
+            self.fields["sponsor"].queryset = organisation_members(organisation=self.instance.owner)
+            self.fields["sponsor"].label_from_instance = _person
+        else:
+            # Chosen once the project exists: the people to choose from depend on its owner.
+            del self.fields["sponsor"]
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
@@ -119,4 +128,4 @@ class TeamMemberForm(forms.Form):
         self.fields["user"].queryset = organisation_members(organisation=project.owner).exclude(
             project_roles__project=project
         )
-        self.fields["user"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["user"].label_from_instance = _person

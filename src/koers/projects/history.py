@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from koers.audit.models import ChangeRecord
 
 from . import lifecycle
+from .history_records import record_line
 from .models import Domain, Project, TeamRole, Visibility
 
 
@@ -106,6 +107,8 @@ LABELS = {
     "themes": lambda: _("the themes"),
     "techniques": lambda: _("the techniques"),
     "partners": lambda: _("the partner organisations"),
+    "handles_personal_data": lambda: _("whether it handles personal data"),
+    "sponsor": lambda: _("the sponsor"),
     "description": lambda: _("the description"),
     "owner_id": lambda: _("the owner"),
     "due_date": lambda: _("the due date"),
@@ -155,7 +158,7 @@ def _project_line(r: ChangeRecord, c: _Context) -> str:
         return _("archived the project.")
     if r.action == "restored":
         return _("restored the project from the archive.")
-    return _("changed the project.")
+    return record_line(r.action, ch) or _("changed the project.")
 
 
 def _action_line(r: ChangeRecord, c: _Context) -> str:

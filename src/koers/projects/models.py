@@ -1,6 +1,8 @@
 """Projects: one data-driven innovation each, with its team and its stage events."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,9 +37,12 @@ class TeamRole(models.TextChoices):
     PROJECT_LEADER = "project_leader", _("Project leader")
     DOMAIN_EXPERT = "domain_expert", _("Domain expert")
     PROGRAMME_MANAGER = "programme_manager", _("Programme manager")
-    DATA_SCIENTIST = "data_scientist", _("Data scientist")
+    DATA_SCIENTIST = "data_scientist", _("Data scientist or analyst")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
     DEVELOPER = "developer", _("Developer")
+    IT_ARCHITECT = "it_architect", _("IT / architecture")
+    LEGAL = "legal", _("Legal adviser")
+    COMMUNICATION = "communication", _("Communication adviser")
     END_USER = "end_user", _("End user")
     OTHER = "other", _("Other")
 
@@ -92,11 +97,20 @@ class Project(models.Model):
     themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("themes"))
     techniques = models.ManyToManyField(Technique, blank=True, verbose_name=_("techniques"))
     data_sources = models.TextField(_("data sources"), blank=True)
-    partners = models.ManyToManyField(
-        Organisation,
+    handles_personal_data = models.BooleanField(
+        _("the project handles personal data"),
+        default=False,
+        help_text=_("Data about people who can be identified, directly or indirectly."),
+    )
+    # The manager who backs the project and gives it room (factor 2); from the owner.
+    sponsor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        related_name="partner_projects",
-        verbose_name=_("partner organisations"),
+        related_name="sponsored_projects",
+        verbose_name=_("sponsor"),
+        help_text=_("The manager who backs the project; someone of the organisation."),
     )
     visibility = models.CharField(
         _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.ORGANISATION
@@ -225,3 +239,91 @@ class StageEvent(models.Model):
     @property
     def to_label(self) -> str:
         return str(lifecycle.STAGE_LABELS[self.to_stage])
+
+
+class ProjectRecord(models.Model):
+    """What a record of a project's story keeps besides its own fields (see records.py)."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
+
+    class Meta:
+        abstract = True
+
+
+class BudgetLine(ProjectRecord):
+    """Money for the project (factor 2): an amount from a source for a period."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("project")
+    )
+    amount = models.DecimalField(
+        _("amount in euros"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0, _("An amount cannot be negative."))],
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        help_text=_("Where the money comes from, e.g. an innovation fund or the department."),
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="budget_amount_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="budget_period_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} ({self.source})"
+
+    def clean(self) -> None:
+        tidy_and_check(self, {"source": TITLE})
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
+
+
+class Mandate(ProjectRecord):
+    """The room the project was given (factor 2): decided on a date, by whom, for what."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("project")
+    )
+    decided_on = models.DateField(_("decided on"))
+    decided_by = models.CharField(
+        _("decided by"),
+        max_length=200,
+        help_text=_("Who gave the mandate, e.g. the municipal executive or the CIO."),
+    )
+    scope = models.TextField(
+        _("for what"), help_text=_("What the project may do, spend or decide on its own.")
+    )
+
+    class Meta:
+        ordering = ["decided_on", "id"]
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+
+    def __str__(self) -> str:
+        return f"{self.decided_on} {self.decided_by}"
+
+    def clean(self) -> None:
+        tidy_and_check(self, {"decided_by": TITLE, "scope": NOTE})

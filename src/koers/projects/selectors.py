@@ -5,10 +5,12 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from koers.organisations.selectors import roles_of
 
 from .access import visible_projects_q
+from .disciplines import Coverage, team_disciplines
 from .models import Project, ProjectMember, StageEvent
 
 
@@ -20,11 +22,10 @@ def project_get(*, user: Any, pk: Any) -> Project:
     """The project if the user may see it; 404 otherwise, also for ids of other organisations."""
     queryset = (
         projects_visible_to(user)
-        .select_related("owner", "created_by")
+        .select_related("owner", "created_by", "sponsor")
         .prefetch_related(
             "themes",
             "techniques",
-            "partners",
             Prefetch("team", queryset=ProjectMember.objects.select_related("user")),
             Prefetch(
                 "stage_events",
@@ -67,3 +68,21 @@ def portfolio(*, user: Any, filters: PortfolioFilter) -> QuerySet[Project]:
         .prefetch_related("themes", "last_scan__factor_scores")
         .order_by("-updated_at", "-id")
     )
+
+
+DISCIPLINE_LABELS = {
+    "domain_expert": gettext_lazy("Domain expert"),
+    "programme_manager": gettext_lazy("Programme manager"),
+    "data_analyst": gettext_lazy("Data scientist or analyst"),
+    "privacy_officer": gettext_lazy("Privacy officer"),
+    "end_user": gettext_lazy("End user"),
+    "it_architecture": gettext_lazy("IT / architecture"),
+    "legal": gettext_lazy("Legal"),
+    "communication": gettext_lazy("Communication"),
+}
+
+
+def team_coverage(*, project: Project) -> Coverage:
+    """The study's disciplines the project's team has and lacks (the team as prefetched by
+    project_get: no further query)."""
+    return team_disciplines(member.team_role for member in project.team.all())

@@ -41,8 +41,10 @@ PROJECT_FIELDS = (
     "lessons_learned",
     "share_scan",
     "share_contact",
+    "handles_personal_data",
+    "sponsor",
 )
-PROJECT_RELATIONS = ("themes", "techniques", "partners")
+PROJECT_RELATIONS = ("themes", "techniques")
 
 
 def _snapshot(project: Project) -> dict[str, Any]:
@@ -64,8 +66,8 @@ def project_create(
     data_sources: str = "",
     themes: Any = (),
     techniques: Any = (),
-    partners: Any = (),
     lessons_learned: str = "",
+    handles_personal_data: bool = False,
     share_scan: bool = False,
     share_contact: bool = False,
     started_on: datetime.date | None = None,
@@ -83,6 +85,7 @@ def project_create(
         lessons_learned=lessons_learned,
         share_scan=share_scan,
         share_contact=share_contact,
+        handles_personal_data=handles_personal_data,
         stage=lifecycle.IDEA,
         stage_since=started_on,
         started_on=started_on,
@@ -93,7 +96,6 @@ def project_create(
     project.save()
     project.themes.set(themes)
     project.techniques.set(techniques)
-    project.partners.set([p for p in partners if p.pk != owner.pk])
     ProjectMember.objects.create(project=project, user=by, team_role=TeamRole.PROJECT_LEADER)
     StageEvent.objects.create(
         project=project, to_stage=lifecycle.IDEA, on=started_on, by=by, note=_("Project registered")
@@ -111,6 +113,8 @@ def project_update(*, project: Project, by: Any, expected_version: int, **fields
     if locked.version != expected_version:
         raise EditConflict()
     before = _snapshot(locked)
+    if fields.get("sponsor") is not None:
+        _check_sponsor(locked, fields["sponsor"])
     for name in PROJECT_FIELDS:
         if name in fields:
             setattr(locked, name, fields[name])
@@ -119,15 +123,21 @@ def project_update(*, project: Project, by: Any, expected_version: int, **fields
     locked.save()
     for rel in PROJECT_RELATIONS:
         if rel in fields:
-            values = fields[rel]
-            if rel == "partners":
-                values = [p for p in values if p.pk != locked.owner_id]
-            getattr(locked, rel).set(values)
+            getattr(locked, rel).set(fields[rel])
     changes = field_changes(before, _snapshot(locked))
     if changes:
         change_record(actor=by, obj=locked, action="updated", changes=changes)
         portfolio_changed(organisation_id=locked.owner_id)
     return locked
+
+
+def _check_sponsor(project: Project, sponsor: Any) -> None:
+    from koers.organisations.selectors import roles_of
+
+    if project.owner_id not in roles_of(sponsor):
+        raise ValidationError(
+            {"sponsor": _("The sponsor must be someone of the project's organisation.")}
+        )
 
 
 def _stage_before_stop(project: Project) -> str | None:
@@ -223,7 +233,11 @@ def team_member_set(*, project: Project, by: Any, user: Any, team_role: str) -> 
 
     require_edit(by, project)
     lock_rows(Project.objects.filter(pk=project.pk))
-    allowed_orgs = {project.owner_id, *project.partners.values_list("pk", flat=True)}
+    # People of the owner, or of a partner that is an organisation in Koers.
+    partner_orgs = project.partners.filter(organisation__isnull=False).values_list(
+        "organisation_id", flat=True
+    )
+    allowed_orgs = {project.owner_id, *partner_orgs}
     if not allowed_orgs & set(roles_of(user)):
         raise ValidationError(
             {"user": _("Team members must work for the owner or a partner organisation.")}
