@@ -6,7 +6,7 @@ from unittest import mock
 
 import pytest
 
-from koers.insights import qca
+from koers.insights import kept
 from koers.organisations.models import Organisation
 from koers.projects.services import (
     project_archive,
@@ -19,7 +19,7 @@ from tests.factories import submitted_scan
 
 @pytest.fixture
 def computed():
-    with mock.patch.object(qca, "portfolio_analysis", wraps=qca.portfolio_analysis) as spy:
+    with mock.patch.object(kept, "portfolio_analysis", wraps=kept.portfolio_analysis) as spy:
         yield spy
 
 

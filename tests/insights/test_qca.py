@@ -199,7 +199,7 @@ def test_projects_too_young_to_be_implemented_are_left_out_of_the_outcome(world,
 
 
 def test_outsiders_do_not_hear_about_another_portfolio(world, portfolio):
-    from koers.insights.qca import project_path_get
+    from koers.insights.kept import project_path_get
 
     assert project_path_get(user=world.b_member, project=portfolio["Beide"]) is None
     assert project_path_get(user=world.member, project=portfolio["Beide"]) is not None

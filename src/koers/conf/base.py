@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "koers.guards",
     "koers.accounts",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "mozilla_django_oidc",
@@ -224,6 +226,12 @@ KOERS_CONTACT_EMAIL = os.environ.get("KOERS_CONTACT_EMAIL", "")
 
 # How long an invitation link works.
 KOERS_INVITATION_DAYS = int(os.environ.get("KOERS_INVITATION_DAYS", "7"))
+
+# Work longer than a request (the portfolio analysis, koers/insights/kept.py). Here, for `make
+# run` and the tests, a task runs at once in the process that enqueues it: one process, the
+# analysis shown on the first page. Production queues tasks in a database table for the
+# `koers db_worker` process (conf/production.py, docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # The shared cache: every app process reads and counts in the same place (rate limits, the
 # network's figures). A table in the database, so that nothing beyond it is needed; the

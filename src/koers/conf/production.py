@@ -40,6 +40,10 @@ else:
         }
     }
 
+# Tasks wait in a table of the same database until `koers db_worker` (one or more processes,
+# on any app server) runs them: the analysis is computed there, never in a page's request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = os.environ.get("KOERS_SSL_REDIRECT", "1") == "1"

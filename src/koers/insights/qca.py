@@ -15,13 +15,10 @@ crisp: reached or not.
 """
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from koers.analysis import (
     AnalysisError,
@@ -36,12 +33,11 @@ from koers.analysis.membership import disjunction_membership
 from koers.analysis.terms import parse_expression, parse_term
 from koers.framework.models import Factor
 from koers.framework.selectors import framework_active
-from koers.organisations.models import Organisation, Role
-from koers.organisations.selectors import has_role
+from koers.organisations.models import Organisation
 from koers.projects.models import Project
 
 from .cases import Case, analysis_cases
-from .engine_messages import engine_message
+from .engine_messages import engine_code, error_text
 from .selectors import SHARED
 
 ORGANISATION, NETWORK = "organisation", "network"
@@ -113,7 +109,7 @@ class PortfolioAnalysis:
     dropped: int = 0  # cases without a score on a chosen factor
     too_young: int = 0  # open projects without the outcome, started too recently to count
     with_outcome: int = 0
-    error: str = ""
+    error_code: str = ""  # engine_messages.error_text says it in the reader's language
     necessity: list[Necessity] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     unassigned: list[Case] = field(default_factory=list)  # a score exactly at the crossover
@@ -125,6 +121,10 @@ class PortfolioAnalysis:
     uncovered: list[Case] = field(default_factory=list)  # outcome reached on no path
     # each case's calibrated membership per chosen factor number, as the engine saw it
     memberships: dict[int, dict[int, float]] = field(default_factory=dict)
+
+    @property
+    def error(self) -> str:
+        return error_text(self.error_code, self.settings)
 
 
 def analysis_projects(*, organisation: Organisation, scope: str) -> QuerySet[Project]:
@@ -165,16 +165,13 @@ def portfolio_analysis(
     result.too_young = len(young)
     result.cases = complete
     if len(factors) < 2:
-        result.error = _("Choose at least two factors to compare.")
+        result.error_code = "few_factors"
         return result
     if not complete and young:
-        result.error = _(
-            "The projects with a scan are all less than a year old and have not reached the "
-            "outcome yet: too young to compare."
-        )
+        result.error_code = "all_too_young"
         return result
     if not complete:
-        result.error = _("No project has a scan with scores on the chosen factors yet.")
+        result.error_code = "no_scores"
         return result
     read = complete + young
     raw = np.array([[c.scores[f.number] for f in factors] for c in read], dtype=float)
@@ -193,19 +190,14 @@ def portfolio_analysis(
     y = y.astype(float)
     result.with_outcome = int(y.sum())
     if result.with_outcome in (0, len(complete)):
-        result.error = _(
-            "Every project here has the same outcome, so no combination of factors can be "
-            "shown to make the difference. Sufficiency cannot be inferred from successes "
-            "alone (the blind spot of the study, which only looked at successful projects): "
-            "keep stalled and stopped projects in Koers, with their scans."
-        )
+        result.error_code = "same_outcome"
         return result
     names = [f.key for f in factors]
     by_key = {f.key: f for f in factors}
     try:
         _analyse(result, data, y, names, by_key, complete)
     except (AnalysisError, ValueError) as exc:
-        result.error = engine_message(exc, settings)
+        result.error_code = engine_code(exc, settings)
     return result
 
 
@@ -230,10 +222,7 @@ def _analyse(result, data, y, names, by_key, cases) -> None:
     result.unassigned = [cases[int(i)] for i in tt.unassigned_cases]
     result.remainders = tt.counts()["?"]
     if not any(out == "1" for out in tt.out):
-        result.error = _(
-            "No combination of factors reaches the consistency threshold of %(cut)s: none is "
-            "sufficient for the outcome here. Lower the threshold, or wait for more projects."
-        ) % {"cut": settings.incl_cut}
+        result.error_code = "none_consistent"
         return
     solution: SolutionSet = solve(
         tt, data, y, kind=settings.kind, dir_exp=names if settings.kind == "intermediate" else None
@@ -313,54 +302,11 @@ class ProjectReading:
     needed: int = MIN_CASES
 
 
-# A day: the key changes with the data version anyway; this only bounds the cache's size.
-KEPT_SECONDS = 24 * 3600
-
-
-def analysis_key(organisation: Organisation) -> str:
-    """Changes whenever the analysis could: the portfolio's data version (bumped by the
-    services), the active framework, and the day (projects grow old enough to count)."""
-    version = framework_active()
-    return (
-        f"koers:analysis:{organisation.pk}:{organisation.data_version}:"
-        f"{version.pk if version else 0}:{timezone.localdate().isoformat()}"
-    )
-
-
-def portfolio_analysis_kept(*, organisation: Organisation) -> PortfolioAnalysis:
-    """The organisation's analysis at the default settings, computed once per change of its
-    portfolio and kept in the shared cache, so that project pages read it instead of
-    computing it again (the solver may take seconds on a large portfolio)."""
-    key = analysis_key(organisation)
-    analysis = cache.get(key)
-    if analysis is None:
-        analysis = portfolio_analysis(organisation=organisation, settings=AnalysisSettings())
-        cache.set(key, analysis, KEPT_SECONDS)
-    return analysis
-
-
 def carries_a_project_reading(analysis: PortfolioAnalysis) -> bool:
     without = len(analysis.cases) - analysis.with_outcome
     return (
-        not analysis.error
+        not analysis.error_code
         and bool(analysis.models)
         and len(analysis.cases) >= MIN_CASES
         and min(analysis.with_outcome, without) >= MIN_EACH_SIDE
     )
-
-
-def project_path_get(*, user: Any, project: Project) -> ProjectReading | None:
-    """For people of the owning organisation: the path of their portfolio's analysis (default
-    settings) that the project follows, or the closest one and what it lacks, when the data
-    can carry it (see MIN_CASES). None for anyone else, or when the project has no case."""
-    if not has_role(user, project.owner_id, Role.VIEWER):
-        return None
-    analysis = portfolio_analysis_kept(organisation=project.owner)
-    if project.pk not in analysis.memberships:
-        return None
-    if not carries_a_project_reading(analysis):
-        return ProjectReading(None, len(analysis.cases))
-    path, lacking = project_path(analysis, project.pk)
-    if path is None or path.cases < MIN_PATH_PROJECTS:
-        return ProjectReading(None, len(analysis.cases))
-    return ProjectReading(ProjectPath(path, lacking), len(analysis.cases))

@@ -34,9 +34,14 @@ def organisation_create(
 def portfolio_changed(*, organisation_id: int) -> None:
     """The organisation's portfolio data changed (a project, a stage, a submitted scan): bump
     its data version in the same transaction, so that readers see the new version exactly
-    when they see the new data. Whatever was computed at the old version is stale. The row
-    stays locked until commit; callers lock projects and scans before, never after, it."""
+    when they see the new data. Whatever was computed at the old version is stale; the new
+    analysis is requested from the worker after commit (insights/kept.py). The row stays
+    locked until commit; callers lock projects and scans before, never after, it."""
     Organisation.objects.filter(pk=organisation_id).update(data_version=F("data_version") + 1)
+    # After commit, the worker computes the analysis of the new data (once per transaction).
+    from koers.insights.kept import request_after_commit
+
+    request_after_commit(organisation_id=organisation_id)
 
 
 ORGANISATION_FIELDS = ("name", "slug", "kind", "cbs_code", "is_demo")

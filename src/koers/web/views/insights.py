@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from koers.framework.selectors import framework_active
 from koers.insights.forms import AnalysisForm
-from koers.insights.qca import NETWORK, portfolio_analysis
+from koers.insights.kept import COMPUTING, analysis_kept
+from koers.insights.qca import NETWORK
 from koers.insights.qca_reading import analysis_reading
 from koers.insights.selectors import DashboardFilter, dashboard_get, dashboard_organisations
 from koers.insights.summary import dashboard_summary
@@ -95,14 +96,18 @@ def analysis(request: HttpRequest, slug: str) -> HttpResponse:
     version = framework_active()
     labels = {f.number: f.name for f in version.factors.all()} if version else {}
     form = AnalysisForm(request.GET, factor_labels=labels)
-    result = None
+    result = computing = None
     if not form.is_bound or form.is_valid():
-        result = portfolio_analysis(organisation=organisation, settings=form.settings())
+        # Computed by the worker once per change of the data; meanwhile the page says so.
+        result = analysis_kept(organisation=organisation, settings=form.settings())
+        if result is COMPUTING:
+            result, computing = None, COMPUTING
     context = {
         "organisation": organisation,
         "network": (result.settings.scope if result else request.GET.get("scope")) == NETWORK,
         "organisations": dashboard_organisations(user=request.user),
         "form": form,
+        "computing": computing,
         "a": result,
         "reading": analysis_reading(result) if result else [],
         "plot": scatter([(x, y) for _case, x, y in result.xy]) if result and result.xy else None,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import result_hidden_for, scan_result_for, scans_of
-from koers.insights.qca import project_path_get
+from koers.insights.kept import COMPUTING, project_path_get
 from koers.insights.qca_reading import project_path_text
 from koers.library.selectors import adoptions_of, origin_of
 from koers.organisations.models import Organisation, Role
@@ -80,7 +80,10 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _path_text(user, project) -> str:
+    """The sentence about the project's path; COMPUTING while the worker computes it."""
     reading = project_path_get(user=user, project=project)
+    if reading is COMPUTING:
+        return reading
     return project_path_text(reading) if reading else ""
 
 
