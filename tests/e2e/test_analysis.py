@@ -76,7 +76,7 @@ def test_the_page_says_being_computed_and_refreshes_when_the_worker_is_done(
 
     page.goto(f"{live_server.url}/dashboard/{org.slug}/analysis/")
     _worker_runs()
-    expect(page.locator("#h-paths")).to_be_visible(timeout=20_000)  # reloaded by itself
+    expect(page.locator("#h-paths")).to_be_visible(timeout=60_000)  # reloaded by itself
     expect(page.locator(".koers-computing")).to_have_count(0)
 
 
