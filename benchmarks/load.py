@@ -1,17 +1,23 @@
-"""Load through a real server: gunicorn + the production settings, driven by locust (headless).
+"""Load through a real server: gunicorn + the production settings + the background worker,
+driven by locust (headless). locust is pinned in the dev dependencies (`make install`).
 
-    pip install locust==2.47.0            # in a separate virtualenv is fine (LOCUST=path)
     DATABASE_URL=postgres://... .venv/bin/python benchmarks/load.py --users 50 --minutes 5
     DATABASE_URL=sqlite:////path/koers.sqlite3 .venv/bin/python benchmarks/load.py --users 50
+    DATABASE_URL=postgres://... .venv/bin/python benchmarks/load.py --generate   # fill it first
 
-The database must already hold a portfolio (e.g. `benchmarks/portfolio.py`'s national one:
-350 organisations x 60 projects + one of 500, made by the demo generator). This script
-migrates it, starts gunicorn on 127.0.0.1 (loopback only), runs a mixed population for a
-bounded time and number of requests, stops the server and prints throughput, p50/p95/p99 per
-page and errors. Figures are reset once every user has signed in (--reset-stats): signing in
-is a deliberately slow password hash, done once a day, not once a page. Population
-(weights): project leaders open their projects and save scan answers (5), coordinators open
-the portfolio, the dashboard and the analysis (2), someone downloads a project PDF (1).
+The database must already hold a portfolio: `--generate` fills an empty one with the demo
+generator at national scale (350 organisations: one of 500 projects and 349 of 60) and says how
+long that took. This script migrates it, starts gunicorn and one `koers db_worker` on
+127.0.0.1 (loopback only), computes the analyses the population will read (as the worker
+would have after the last change), runs a mixed population for a bounded time and number of
+requests, stops both and prints throughput, p50/p95/p99 per page and errors.
+
+Signing in is a deliberately slow password hash, done once a day, not once a page: every
+simulated person gets a session made before the run, so no sign-in falls in the measured
+period. Population (weights): project leaders open their projects and save scan answers (5),
+coordinators open the portfolio, the dashboard and the analysis (2), someone downloads a
+project PDF (1), and an information manager's script reads the REST API (1, when the API is
+installed: `koers.api`).
 """
 
 import argparse
@@ -32,12 +38,15 @@ HERE = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
 
 
-def plan(people: int) -> dict:
-    """Who logs in and what they open, read from the database before the run."""
+def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.conf.production")
     import django
 
     django.setup()
+
+
+def plan(people: int) -> dict:
+    """Who is signed in and what they open, read from the database before the run."""
     from koers.assessments.models import Response
     from koers.organisations.models import Membership, Role
     from koers.projects.models import Project, ProjectMember, TeamRole
@@ -67,15 +76,115 @@ def plan(people: int) -> dict:
             }
         )
     coordinators = [
-        {"username": u, "slug": s}
-        for u, s in Membership.objects.filter(role=Role.COORDINATOR)
+        {"username": u, "slug": s, "organisation_id": o}
+        for u, s, o in Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)
         .order_by("organisation_id")
-        .values_list("user__username", "organisation__slug")[:people]
+        .values_list("user__username", "organisation__slug", "organisation_id")[:people]
     ]
     with_scan = list(
         Project.objects.filter(last_scan__isnull=False).values_list("pk", flat=True)[:2000]
     )
-    return {"leaders": leaders, "coordinators": coordinators, "pdf_projects": with_scan}
+    organisations = set(
+        Project.objects.filter(
+            pk__in=[pk for person in leaders for pk in person["projects"]]
+        ).values_list("owner_id", flat=True)
+    ) | {c["organisation_id"] for c in coordinators}
+    sessions = signed_in({p["username"] for p in leaders + coordinators})
+    for person in leaders + coordinators:
+        person["session"] = sessions[person["username"]]
+    return {
+        "leaders": leaders,
+        "coordinators": coordinators,
+        "pdf_projects": with_scan,
+        "api": api_tokens(coordinators),
+        "organisations": sorted(organisations),
+    }
+
+
+def analyses_kept(organisation_ids: list[int]) -> float:
+    """What the worker keeps after the last change: the analyses the population reads. Seconds."""
+    from koers.insights.kept import DEFAULT_KEY, compute_and_keep
+
+    started = time.perf_counter()
+    for organisation_id in organisation_ids:
+        compute_and_keep(organisation_id=organisation_id, key=DEFAULT_KEY)
+    return time.perf_counter() - started
+
+
+def generate_national() -> None:
+    """Fill an empty database with the national portfolio (demo generator) and say how long."""
+    from koers.demo.generator import generate
+    from koers.framework.services import DEFAULT_FRAMEWORK_FILE, framework_load
+    from koers.organisations.models import Organisation
+    from koers.projects.models import Project
+
+    if Project.objects.exists():
+        raise SystemExit("The database holds projects already; --generate fills an empty one.")
+    started = time.perf_counter()
+    framework_load(raw=DEFAULT_FRAMEWORK_FILE.read_bytes())
+    generate(seed=1, organisations=1, projects_per_org=500)
+    generate(seed=2, organisations=349, projects_per_org=60, log=print)
+    print(
+        f"{Project.objects.count()} projects in {Organisation.objects.count()} organisations, "
+        f"generated in {time.perf_counter() - started:.0f} s"
+    )
+
+
+def signed_in(usernames: set[str]) -> dict[str, str]:
+    """A session per person, made before the run: what signing in leaves behind."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = {}
+    for user in get_user_model().objects.filter(username__in=usernames):
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        keys[user.username] = session.session_key
+    return keys
+
+
+def api_tokens(coordinators: list[dict]) -> list[dict]:
+    """Read tokens for a few coordinators' scripts, when the REST API is installed."""
+    try:
+        from koers.api.services import api_token_create
+    except ImportError:
+        return []
+    from django.contrib.auth import get_user_model
+
+    from koers.organisations.models import Organisation
+    from koers.projects.models import Project
+
+    readers = []
+    for person in coordinators[:20]:
+        organisation = Organisation.objects.get(pk=person["organisation_id"])
+        _token, secret = api_token_create(
+            by=None,  # as the operator on the command line
+            organisation=organisation,
+            scope="read",
+            name="load test (benchmarks/load.py)",
+            user=get_user_model().objects.get(username=person["username"]),
+        )
+        projects = Project.objects.filter(owner=organisation).values_list("pk", flat=True)
+        readers.append(
+            {
+                "token": secret,
+                "list": "/api/v1/projects",
+                "detail": "/api/v1/projects/{id}",
+                "projects": list(projects[:200]),
+            }
+        )
+    return readers
 
 
 LOCUSTFILE = r"""
@@ -83,21 +192,23 @@ import json, os, random, re
 from locust import HttpUser, between, events, task
 
 PLAN = json.loads(open(os.environ["KOERS_LOAD_PLAN"]).read())
-PASSWORD = os.environ.get("KOERS_LOAD_PASSWORD", "koers-demo")
 MAX_REQUESTS = int(os.environ["KOERS_LOAD_MAX_REQUESTS"])
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FIELD = re.compile(r'name="(i\d+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
+COMPUTING = "data-koers-refresh"  # the page says the analysis is being computed
 count = 0
+computing: dict[str, int] = {}
 
 
 @events.request.add_listener
-def stop_at_bound(**kwargs):
+def stop_at_bound(name, response=None, **kwargs):
     global count
     count += 1
+    if response is not None and COMPUTING in getattr(response, "text", ""):
+        computing[name] = computing.get(name, 0) + 1
     if count >= MAX_REQUESTS:
-        runner = kwargs.get("context", {}).get("runner") or ENV.runner
-        runner.quit()
+        ENV.runner.quit()
 
 
 @events.init.add_listener
@@ -106,18 +217,19 @@ def keep_env(environment, **kwargs):
     ENV = environment
 
 
+@events.quitting.add_listener
+def tell_computing(environment, **kwargs):
+    with open(os.environ["KOERS_LOAD_COMPUTING"], "w") as out:
+        json.dump(computing, out)
+
+
 class Person(HttpUser):
     abstract = True
     wait_time = between(1, 3)  # people read a page before opening the next
 
-    def login(self, username):
-        page = self.client.get("/accounts/login/", name="login form")
-        token = CSRF.search(page.text).group(1)
-        self.client.post(
-            "/accounts/login/",
-            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
-            name="login",
-        )
+    def signed_in(self, person):
+        # Signed in before the run (load.py): no password hash in the measured period.
+        self.client.cookies.set("sessionid", person["session"], domain="127.0.0.1")
 
 
 class ProjectLeader(Person):
@@ -125,7 +237,7 @@ class ProjectLeader(Person):
 
     def on_start(self):
         self.me = random.choice(PLAN["leaders"])
-        self.login(self.me["username"])
+        self.signed_in(self.me)
 
     @task(4)
     def project(self):
@@ -151,7 +263,7 @@ class Coordinator(Person):
 
     def on_start(self):
         self.me = random.choice(PLAN["coordinators"])
-        self.login(self.me["username"])
+        self.signed_in(self.me)
 
     @task(2)
     def portfolio(self):
@@ -170,7 +282,8 @@ class PdfReader(Person):
     weight = 1
 
     def on_start(self):
-        self.login(random.choice(PLAN["coordinators"])["username"])
+        self.me = random.choice(PLAN["coordinators"])
+        self.signed_in(self.me)
 
     @task
     def pdf(self):
@@ -180,6 +293,29 @@ class PdfReader(Person):
         ) as r:
             if r.status_code == 404:  # not visible to this coordinator: not a failure
                 r.success()
+
+
+class ApiReader(HttpUser):
+    # An information manager's script: reads the organisation's projects through the API.
+    weight = 1
+    wait_time = between(1, 3)
+
+    def on_start(self):
+        self.me = random.choice(PLAN["api"])
+        self.client.headers["Authorization"] = f"Token {self.me['token']}"
+
+    @task(3)
+    def projects(self):
+        self.client.get(self.me["list"], name="API: project list")
+
+    @task(2)
+    def project(self):
+        url = self.me["detail"].format(id=random.choice(self.me["projects"]))
+        self.client.get(url, name="API: project")
+
+
+if not PLAN["api"]:  # no REST API in this installation
+    del ApiReader
 """
 
 
@@ -210,12 +346,26 @@ def report(prefix: str, users: int, seconds: float, database: str) -> None:
         name = "TOTAL" if r["Name"] == "Aggregated" else r["Name"]
         print(
             f"{name:30} {r['Request Count']:>8} {r['Failure Count']:>6} {r['50%']:>7} "
-            f"{r['95%']:>7} {r['99%']:>7} {float(r['Requests/s']):6.1f}"
+            f"{r['95%']:>7} {r['99%']:>7} {float(r['Requests/s']):6.2f}"
         )
     failures = Path(f"{prefix}_failures.csv")
     if failures.exists():
         for r in list(csv.DictReader(failures.read_text().splitlines()))[:10]:
             print(f"  error: {r['Name']}: {r['Error']} ({r['Occurrences']}x)")
+
+
+def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
+    with open(log, "w") as out:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def main() -> None:
@@ -226,6 +376,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=5, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8631)
     parser.add_argument("--locust", default=os.environ.get("LOCUST", str(VENV_BIN / "locust")))
+    parser.add_argument(
+        "--generate", action="store_true", help="fill the empty database at national scale, stop"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("Set DATABASE_URL to the database holding the portfolio.")
@@ -241,10 +394,17 @@ def main() -> None:
     }
     os.environ.update(env)
     koers("migrate", "--noinput", env=env)
+    setup_django()
+    if args.generate:
+        generate_national()
+        return
     koers("createcachetable", env=env)
     koers("collectstatic", "--noinput", env=env)
+    people = plan(max(args.users, 50))
+    print(f"analyses kept for {len(people['organisations'])} organisations in ", end="")
+    print(f"{analyses_kept(people['organisations']):.0f} s")
     plan_file = work / "plan.json"
-    plan_file.write_text(json.dumps(plan(max(args.users, 50))))
+    plan_file.write_text(json.dumps(people))
     (work / "locustfile.py").write_text(LOCUSTFILE)
     # Session cookies are Secure in production; over loopback HTTP the client would not send
     # them back, so the server runs the production settings with that one change.
@@ -254,22 +414,15 @@ def main() -> None:
     )
     server_env = {**env, "DJANGO_SETTINGS_MODULE": "koers_load_settings", "PYTHONPATH": str(work)}
     url = f"http://127.0.0.1:{args.port}"
-    server_log = open(work / "gunicorn.log", "w")  # noqa: SIM115 (open while the server runs)
-    server = subprocess.Popen(
-        [
-            str(VENV_BIN / "gunicorn"),
-            "koers.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--timeout",
-            "120",
-        ],
-        env=server_env,
-        stdout=server_log,
-        stderr=subprocess.STDOUT,
+    gunicorn = [str(VENV_BIN / "gunicorn"), "koers.wsgi:application"]
+    gunicorn += ["--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers)]
+    server = start([*gunicorn, "--timeout", "120"], server_env, work / "gunicorn.log")
+    worker = start(
+        [str(VENV_BIN / "koers"), "db_worker", "--interval", "1", "--no-startup-delay"],
+        server_env,
+        work / "worker.log",
     )
+    load_before = os.getloadavg()
     try:
         wait_ready(url)
         started = time.perf_counter()
@@ -292,7 +445,7 @@ def main() -> None:
                 "--csv",
                 str(work / "load"),
                 "--only-summary",
-                "--reset-stats",
+                "--reset-stats",  # the figures start once every user has started
                 "--loglevel",
                 "WARNING",
             ],
@@ -300,17 +453,27 @@ def main() -> None:
                 **env,
                 "KOERS_LOAD_PLAN": str(plan_file),
                 "KOERS_LOAD_MAX_REQUESTS": str(args.max_requests),
+                "KOERS_LOAD_COMPUTING": str(work / "computing.json"),
             },
             check=False,
             stdout=subprocess.DEVNULL,
+            stderr=open(work / "locust.log", "w"),  # noqa: SIM115 (closed when locust ends)
+            timeout=args.minutes * 60 + 120,
         )
         seconds = time.perf_counter() - started
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
-        server_log.close()
+        load_after = os.getloadavg()
+        stop(server)
+        stop(worker)
     engine = "PostgreSQL" if os.environ["DATABASE_URL"].startswith("postgres") else "SQLite"
     report(str(work / "load"), args.users, seconds, engine)
+    computing = work / "computing.json"
+    if computing.exists() and json.loads(computing.read_text()):
+        print(f"pages that said 'being computed': {computing.read_text()}")
+    print(
+        f"load average (1 min) {load_before[0]:.1f} at the start, {load_after[0]:.1f} at the "
+        f"end, on {os.cpu_count()} cores"
+    )
     log = (work / "gunicorn.log").read_text().splitlines()
     errors = [line for line in log if '"level": "ERROR"' in line]
     print(f"server errors logged: {len(errors)}; files in {work}")
