@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "koers.organisations",
     "koers.framework",
     "koers.projects",
+    "koers.imports",
     "koers.assessments",
     "koers.actions",
     "koers.evidence",

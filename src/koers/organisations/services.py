@@ -1,5 +1,8 @@
 """Creating organisations, giving people a role in them, and managing their members."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,17 +34,43 @@ def organisation_create(
     return org
 
 
+# Organisations whose bump waits for the end of a batch (see portfolio_batch); None: no batch.
+_batched: ContextVar[set[int] | None] = ContextVar("portfolio_batch", default=None)
+
+
 def portfolio_changed(*, organisation_id: int) -> None:
     """The organisation's portfolio data changed (a project, a stage, a submitted scan): bump
     its data version in the same transaction, so that readers see the new version exactly
     when they see the new data. Whatever was computed at the old version is stale; the new
     analysis is requested from the worker after commit (insights/kept.py). The row stays
     locked until commit; callers lock projects and scans before, never after, it."""
+    batched = _batched.get()
+    if batched is not None:
+        batched.add(organisation_id)
+        return
     Organisation.objects.filter(pk=organisation_id).update(data_version=F("data_version") + 1)
     # After commit, the worker computes the analysis of the new data (once per transaction).
     from koers.insights.kept import request_after_commit
 
     request_after_commit(organisation_id=organisation_id)
+
+
+@contextmanager
+def portfolio_batch() -> Iterator[None]:
+    """Many changes, one bump: inside the block the services' bumps are collected, and each
+    organisation they name is bumped once at its end. Call it inside the batch's transaction
+    (an import of a whole list), so the one bump commits or rolls back with the changes."""
+    if _batched.get() is not None:  # already inside a batch: the outer one bumps
+        yield
+        return
+    token = _batched.set(set())
+    try:
+        yield
+        names = _batched.get() or set()
+    finally:
+        _batched.reset(token)
+    for organisation_id in sorted(names):
+        portfolio_changed(organisation_id=organisation_id)
 
 
 ORGANISATION_FIELDS = ("name", "slug", "kind", "cbs_code", "is_demo")

@@ -56,6 +56,7 @@ class ProjectForm(forms.ModelForm):
             "share_scan",
             "share_contact",
             "lessons_learned",
+            "reference",
         ]
         widgets = {
             "problem": forms.Textarea(attrs={"rows": 4}),

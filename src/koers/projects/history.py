@@ -97,6 +97,7 @@ class _Context:
 
 LABELS = {
     "title": lambda: _("the title"),
+    "reference": lambda: _("the reference"),
     "problem": lambda: _("the problem"),
     "domain": lambda: _("the domain"),
     "data_sources": lambda: _("the data sources"),

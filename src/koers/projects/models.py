@@ -77,6 +77,9 @@ class Technique(models.Model):
         return self.name_en
 
 
+REFERENCE_LENGTH = 100
+
+
 class Project(models.Model):
     owner = models.ForeignKey(
         Organisation,
@@ -85,6 +88,14 @@ class Project(models.Model):
         verbose_name=_("owner organisation"),
     )
     title = models.CharField(_("title"), max_length=200)
+    # The organisation's own number or code for the project (from the list it kept before
+    # Koers); an import matches rows on it, so importing a list again updates, never doubles.
+    reference = models.CharField(
+        _("reference"),
+        max_length=REFERENCE_LENGTH,
+        blank=True,
+        help_text=_("Your organisation's own number or code for this project."),
+    )
     # Blank only for a project adopted from a study case, until its team describes its own
     # problem (the case says what was built, not what problem it answers here); the form
     # asks for it.
@@ -163,6 +174,16 @@ class Project(models.Model):
     class Meta:
         ordering = ["-updated_at", "-id"]
         indexes = [models.Index(fields=["owner", "stage"]), models.Index(fields=["visibility"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "reference"],
+                condition=~models.Q(reference=""),
+                name="one_project_per_reference",
+                violation_error_message=_(
+                    "Another project of this organisation already has this reference."
+                ),
+            )
+        ]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 

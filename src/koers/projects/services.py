@@ -33,6 +33,7 @@ class EditConflict(Exception):
 
 
 PROJECT_FIELDS = (
+    "reference",
     "title",
     "problem",
     "domain",
@@ -72,11 +73,13 @@ def project_create(
     share_contact: bool = False,
     started_on: datetime.date | None = None,
     is_demo: bool = False,
+    reference: str = "",
 ) -> Project:
     require_create(by, owner)
     started_on = started_on or timezone.localdate()
     project = Project(
         owner=owner,
+        reference=reference,
         title=title,
         problem=problem,
         domain=domain,

@@ -1,0 +1,212 @@
+"""Importing a project list: storing an upload, choosing its columns, and applying it.
+
+Every project is created or changed through koers.projects.services, so an import leaves
+the same history (with the importing person as author), the same checks and the same team
+as typing the projects in would. The whole list is one transaction: every row or none."""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.audit.services import change_record
+from koers.organisations.models import Organisation, Role
+from koers.organisations.selectors import has_role
+from koers.organisations.services import portfolio_batch
+from koers.projects.lifecycle import StageMoveRefused
+from koers.projects.models import TeamRole, Visibility
+from koers.projects.services import (
+    EditConflict,
+    project_create,
+    project_move_stage,
+    project_update,
+    team_member_remove,
+    team_member_set,
+)
+
+from .columns import recognise
+from .models import ImportUpload
+from .plan import CREATE, UPDATE, Plan, Problem, RowPlan, build_plan, load_context
+from .reading import Table, read_table
+
+KEEP_UPLOADS = datetime.timedelta(days=1)
+
+
+def import_refusal(user: Any, organisation: Organisation) -> str | None:
+    """Why the user may not import for this organisation, or None when they may."""
+    if has_role(user, organisation.pk, Role.COORDINATOR):
+        return None
+    return _("Only coordinators and administrators of %(org)s can import projects for it.") % {
+        "org": organisation.name
+    }
+
+
+def require_import(user: Any, organisation: Organisation) -> None:
+    refusal = import_refusal(user, organisation)
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
+class ImportNotApplied(Exception):
+    """The list has problems; nothing was saved. `plan` says which, per row."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__(_("The list has problems; nothing was imported."))
+        self.plan = plan
+
+
+@transaction.atomic
+def upload_store(*, by: Any, organisation: Organisation, raw: bytes, name: str) -> ImportUpload:
+    """Read the file (ImportRefused says why it cannot be) and keep its table for the next
+    steps, with the columns we recognise already mapped."""
+    require_import(by, organisation)
+    table = read_table(raw, name=name)
+    ImportUpload.objects.filter(uploaded_by=by, organisation=organisation).delete()
+    ImportUpload.objects.filter(created_at__lt=timezone.now() - KEEP_UPLOADS).delete()
+    return ImportUpload.objects.create(
+        organisation=organisation,
+        uploaded_by=by,
+        file_name=name[:200],
+        kind=table.kind,
+        encoding=table.encoding,
+        headers=table.headers,
+        rows=[[number, cells] for number, cells in table.rows],
+        mapping={str(i): key for i, key in recognise(table.headers).items()},
+    )
+
+
+def table_of(upload: ImportUpload) -> Table:
+    return Table(
+        kind=upload.kind,
+        headers=list(upload.headers),
+        rows=[(int(number), list(cells)) for number, cells in upload.rows],
+        encoding=upload.encoding,
+    )
+
+
+def mapping_of(upload: ImportUpload) -> dict[int, str]:
+    return {int(i): key for i, key in upload.mapping.items() if key}
+
+
+@transaction.atomic
+def upload_map_columns(*, upload: ImportUpload, by: Any, mapping: dict[int, str]) -> None:
+    require_import(by, upload.organisation)
+    keys = [key for key in mapping.values() if key]
+    if len(keys) != len(set(keys)):
+        raise ValidationError(_("Each field can come from one column only."))
+    upload.mapping = {str(i): key for i, key in mapping.items() if key}
+    upload.save(update_fields=["mapping"])
+
+
+def import_check(
+    *, by: Any, organisation: Organisation, table: Table, mapping: dict[int, str]
+) -> Plan:
+    """The dry run: what would happen per row; nothing is saved."""
+    require_import(by, organisation)
+    return build_plan(table, mapping, load_context(organisation))
+
+
+@dataclass
+class Applied:
+    created: int
+    updated: int
+    unchanged: int
+
+
+@transaction.atomic
+def import_apply(
+    *, by: Any, organisation: Organisation, table: Table, mapping: dict[int, str], source: str
+) -> Applied:
+    """Carry out the whole list or nothing: the plan is made again inside the transaction
+    (with the organisation's referenced projects locked), and any problem, found by the plan
+    or by a service on the way, rolls every row back and raises ImportNotApplied."""
+    require_import(by, organisation)
+    plan = build_plan(table, mapping, load_context(organisation, lock=True))
+    if not plan.ok:
+        raise ImportNotApplied(plan)
+    note = _("Imported from the list “%(file)s”.") % {"file": source}
+    with portfolio_batch():
+        for row in plan.rows:
+            try:
+                if row.action == CREATE:
+                    _create(row, organisation=organisation, by=by, note=note)
+                elif row.action == UPDATE:
+                    _update(row, by=by, note=note)
+            except (ValidationError, StageMoveRefused, EditConflict, PermissionDenied) as exc:
+                transaction.set_rollback(True)
+                row.problems.append(Problem("", " ".join(_messages(exc))))
+                raise ImportNotApplied(plan) from exc
+        applied = Applied(plan.count(CREATE), plan.count(UPDATE), plan.count("unchanged"))
+        change_record(
+            actor=by,
+            obj=organisation,
+            action="import",
+            changes={
+                "file": source,
+                "created": applied.created,
+                "updated": applied.updated,
+                "unchanged": applied.unchanged,
+            },
+        )
+    return applied
+
+
+def _messages(exc: Exception) -> list[str]:
+    if isinstance(exc, ValidationError):
+        return exc.messages
+    return [str(exc)]
+
+
+def _create(row: RowPlan, *, organisation: Organisation, by: Any, note: str) -> None:
+    values = row.values
+    project = project_create(
+        owner=organisation,
+        by=by,
+        reference=values["reference"],
+        title=values["title"],
+        problem=values["problem"],
+        domain=values["domain"],
+        visibility=values.get("visibility", Visibility.ORGANISATION),
+        data_sources=values.get("data_sources", ""),
+        themes=values.get("themes", ()),
+        techniques=values.get("techniques", ()),
+        started_on=values.get("started_on"),
+    )
+    _move(row, project, by=by, note=note, on=values.get("stage_since") or project.started_on)
+    # The stages were walked while the importer was the only team member, so nobody got a
+    # notice for them; now the named leader takes over.
+    if row.leader is not None and row.leader.pk != by.pk:
+        team_member_set(project=project, by=by, user=row.leader, team_role=TeamRole.PROJECT_LEADER)
+        team_member_remove(project=project, by=by, user=by)
+
+
+def _update(row: RowPlan, *, by: Any, note: str) -> None:
+    project = row.project
+    assert project is not None
+    fields = {
+        key: row.values[key]
+        for key in (
+            "title",
+            "problem",
+            "domain",
+            "visibility",
+            "data_sources",
+            "themes",
+            "techniques",
+        )
+        if key in row.values
+    }
+    if fields:
+        project = project_update(project=project, by=by, expected_version=project.version, **fields)
+    _move(row, project, by=by, note=note, on=row.values.get("stage_since") or timezone.localdate())
+    if row.leader is not None:
+        team_member_set(project=project, by=by, user=row.leader, team_role=TeamRole.PROJECT_LEADER)
+
+
+def _move(row: RowPlan, project: Any, *, by: Any, note: str, on: datetime.date) -> None:
+    for stage in row.stage_path:
+        project_move_stage(project=project, by=by, to=stage, note=note, on=on)
