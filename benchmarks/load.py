@@ -205,7 +205,7 @@ def api_tokens(coordinators: list[dict]) -> list[dict]:
         readers.append(
             {
                 "token": secret,
-                "list": "/api/v1/projects",
+                "list": f"/api/v1/projects?organisation={organisation.slug}",
                 "detail": "/api/v1/projects/{id}",
                 "projects": list(projects[:200]),
             }
