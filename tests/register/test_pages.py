@@ -191,3 +191,23 @@ def test_deleting_the_record(world):
     client = client_for(world.member)
     response = client.post(reverse("web:register_delete", args=[world.project.pk]))
     assert response.status_code == 302 and not AlgorithmRecord.objects.exists()
+
+
+def test_the_form_offers_the_projects_suppliers_as_provider(world):
+    import datetime
+
+    from koers.partners.models import PartnerKind
+    from koers.partners.services import partner_add
+
+    partner_add(
+        project=world.project,
+        by=world.member,
+        kind=PartnerKind.SUPPLIER,
+        name="Datalab Noord",
+        starts_on=datetime.date(2025, 1, 1),
+        brings=["technology"],
+    )
+    body = client_for(world.member).get(reverse("web:register_edit", args=[world.project.pk]))
+    body = body.content.decode()
+    assert "Leveranciers van dit project: Datalab Noord." in body
+    assert 'value="Datalab Noord"' in body  # a new record starts from it

@@ -192,3 +192,25 @@ def test_deleting_keeps_what_the_record_said(world):
     gone = ChangeRecord.objects.get(action="deleted", object_id=pk)
     assert gone.changes["name"] == "Veegroute voorspellen"
     assert gone.changes["project"] == world.project.pk
+
+
+def test_the_provider_starts_from_the_projects_suppliers(world):
+    import datetime
+
+    from koers.partners.models import PartnerKind
+    from koers.partners.services import partner_add
+
+    for name, kind in (
+        ("Datalab Noord", PartnerKind.SUPPLIER),
+        ("Hogeschool", PartnerKind.KNOWLEDGE_INSTITUTION),
+    ):
+        partner_add(
+            project=world.project,
+            by=world.member,
+            kind=kind,
+            name=name,
+            starts_on=datetime.date(2025, 1, 1),
+            brings=["technology"],
+        )
+    record = algorithm_record_create(project=world.project, by=world.member)
+    assert record.provider == "Datalab Noord"  # the knowledge institution is no supplier

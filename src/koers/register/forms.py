@@ -124,13 +124,15 @@ class AlgorithmRecordForm(forms.Form):
         *args: Any,
         project: Project,
         record: AlgorithmRecord | None,
-        suppliers: list[str] = (),
+        suppliers: list[str] | tuple[str, ...] = (),
         **kwargs: Any,
     ):
         if record is not None:
             kwargs.setdefault("initial", self.initial_from(record))
         else:
-            kwargs.setdefault("initial", {"name": project.title[:100]})
+            kwargs.setdefault(
+                "initial", {"name": project.title[:100], "provider": ", ".join(suppliers)[:200]}
+            )
         super().__init__(*args, **kwargs)
         self.project = project
         derived = standard.STATUS_LABELS[standard.status_for_stage(project.stage)]

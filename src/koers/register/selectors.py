@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from koers.audit.models import ChangeRecord
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import has_role
+from koers.partners.selectors import suppliers_of
 from koers.projects.access import visible_projects_q
 from koers.projects.models import Project
 
@@ -63,6 +64,6 @@ def record_history(*, record: AlgorithmRecord) -> QuerySet[ChangeRecord]:
 
 
 def suppliers_for(project: Project) -> list[str]:
-    """Names of the project's suppliers, offered for the record's provider. Filled from the
-    project's partners once koers.partners records them."""
-    return []
+    """Names of the project's suppliers (its partners from the market), offered for the
+    record's provider."""
+    return [partner.display_name for partner in suppliers_of(project=project)]

@@ -15,6 +15,7 @@ from koers.projects.models import Project
 from koers.projects.services import EditConflict
 
 from .models import AlgorithmRecord
+from .selectors import suppliers_for
 from .validation import RECORD_FIELDS, clean_record_fields
 
 
@@ -31,9 +32,12 @@ def algorithm_record_create(*, project: Project, by: Any, **fields: Any) -> Algo
     existing = AlgorithmRecord.objects.filter(project=project).first()
     if existing is not None:
         return existing
+    suppliers = ", ".join(suppliers_for(project))
     defaults = {
         "name": project.title if len(project.title) <= 100 else "",
         "source_data": project.data_sources,
+        # The register's provider is the supplier of the algorithm; the team confirms it.
+        "provider": suppliers if len(suppliers) <= 200 else "",
     }
     cleaned = clean_record_fields({**defaults, **fields}, stage=project.stage)
     record = AlgorithmRecord(project=project, created_by=by, **cleaned)
