@@ -34,6 +34,7 @@ from koers.library.models import ReferenceCase
 from koers.library.services import reference_cases_load
 from koers.projects.models import Project, TeamRole, Visibility
 
+from . import evidence_records
 from .conftest import ARTIFACTS, AXE
 
 pytestmark = pytest.mark.e2e
@@ -98,6 +99,13 @@ PAGES = [
     Page("action-edit", "web:action_edit", lambda w, u: [w.action.pk], roles=EDITORS),
     Page("register-edit", "web:register_edit", register_record, roles=EDITORS),
     Page("register-organisation", "web:register_organisation", org, roles=(COORDINATOR,)),
+    Page("step-create", "web:step_create", project, roles=EDITORS),
+    Page("step-edit", "web:step_edit", evidence_records.step, roles=EDITORS),
+    Page("session-create", "web:end_user_session_create", project, roles=EDITORS),
+    Page("session-edit", "web:end_user_session_edit", evidence_records.session, roles=EDITORS),
+    Page("learning-create", "web:learning_event_create", project, roles=EDITORS),
+    Page("learning-edit", "web:learning_event_edit", evidence_records.learning, roles=EDITORS),
+    Page("lessons", "web:lessons"),
     Page("dashboard", "web:dashboard", org, roles=(COORDINATOR,)),
     Page("analysis", "web:analysis", org, roles=(COORDINATOR,)),
     Page("library", "web:library"),
@@ -154,6 +162,9 @@ NOT_PAGES = {
     "web:register_delete": "POST only",
     "web:register_download": "a JSON or CSV download",
     "web:register_organisation_download": "a JSON or CSV download",
+    "web:step_delete": "POST only",
+    "web:end_user_session_delete": "POST only",
+    "web:learning_event_delete": "POST only",
     "web:org_identity_group_remove": "POST only",
     "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
     "oidc_authentication_init": "redirects to the identity provider",

@@ -102,7 +102,7 @@ def test_lessons_are_searched_across_what_the_user_may_see(world):
     assert [e.project for e in selectors.lessons_search(user=world.viewer, query="kaart")] == [
         shared
     ]
-    own = selectors.lessons_search(user=world.viewer, organisation_id=world.a.pk)
+    own = selectors.lessons_search(user=world.viewer, organisation_ids=[world.a.pk])
     assert [e.project for e in own] == [world.project]
     assert [e.project for e in selectors.lessons_search(user=world.b_member, query="druk")] == [
         hidden

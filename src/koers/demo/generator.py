@@ -33,6 +33,7 @@ from koers.projects.models import (
 )
 
 from . import model
+from .evidence import add_evidence
 from .names import DISTRICTS, FIRST_NAMES, LAST_NAMES, LESSONS, PLACE_NAMES, PROJECT_TOPICS
 from .register import add_register_records
 
@@ -424,6 +425,7 @@ def _organisation(
                 ]
             )
         )
+    add_evidence(organisation=org, projects=projects, plans=plans, today=today)
     report.organisations += 1
     report.users += len(users)
     report.projects += len(projects)

@@ -118,13 +118,14 @@ def project_evidence(*, project: Project, today: datetime.date) -> ProjectEviden
 
 
 def lessons_search(
-    *, user: Any, query: str = "", organisation_id: int | None = None
+    *, user: Any, query: str = "", organisation_ids: Iterable[int] | None = None
 ) -> QuerySet[LearningEvent]:
     """Learning events with a lesson, of every project the user may see, newest first;
-    `query` matches the lesson, who took part and the project's title (each word)."""
+    `query` matches the lesson, who took part and the project's title (each word);
+    `organisation_ids` narrows to the projects of those organisations."""
     events = LearningEvent.objects.filter(project__in=_visible(user)).exclude(lesson="")
-    if organisation_id is not None:
-        events = events.filter(project__owner_id=organisation_id)
+    if organisation_ids is not None:
+        events = events.filter(project__owner_id__in=list(organisation_ids))
     for word in query.split()[:8]:
         events = events.filter(
             Q(lesson__icontains=word)

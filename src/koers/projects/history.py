@@ -1,5 +1,6 @@
-"""A project's history in words: the project's own changes, its action plan and its scans,
-newest first, each told as a sentence in the reader's language.
+"""A project's history in words: the project's own changes, its action plan, its scans and its
+evidence (steps, end-user sessions, learning: `koers.evidence.history`), newest first, each told
+as a sentence in the reader's language.
 
 The records (koers.audit) store codes and ids so that they stay true when names change; they
 are put into words only when read. A record of a kind this module does not know yet still
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from koers.audit.models import ChangeRecord
+from koers.evidence import history as evidence_history
 
 from . import lifecycle
 from .history_records import record_line
@@ -50,6 +52,7 @@ def project_history(*, project: Project) -> QuerySet[ChangeRecord]:
             content_type=types[scan],
             object_id__in=scan.objects.filter(project=project).values("pk"),
         )
+        | evidence_history.records_q(project)
     ).exclude(action="draft_saved")  # a respondent's unsent draft is not a change to the project
 
 
@@ -76,6 +79,7 @@ class _Context:
             types[Project].pk: "project",
             types[action].pk: "action",
             types[scan].pk: "scan",
+            **evidence_history.kinds(),
         }
         user_ids = {r.changes.get(k) for r in records for k in ("user", "respondent", "owner_id")}
         self.users = {
@@ -90,6 +94,8 @@ class _Context:
             pk: day
             for pk, day in scan.objects.filter(pk__in=ids["scan"]).values_list("pk", "opened_on")
         }
+
+        self.evidence = evidence_history.Names(records, self.kind, day=_day)
 
     def user(self, pk: Any) -> str:
         return self.users.get(pk, _("someone no longer in Koers"))
@@ -211,6 +217,10 @@ LINES: dict[str, Callable[[ChangeRecord, _Context], str]] = {
     "project": _project_line,
     "action": _action_line,
     "scan": _scan_line,
+    **{
+        kind: lambda r, c, line=line: line(r, c.evidence)
+        for kind, line in evidence_history.LINES.items()
+    },
 }
 
 

@@ -6,6 +6,7 @@ from koers.accounts import oidc
 
 from .views import (
     actions,
+    evidence,
     home,
     insights,
     invitations,
@@ -140,6 +141,7 @@ web_patterns = [
     ),
     path("invitations/<int:pk>/resend/", invitations.invitation_resend, name="invitation_resend"),
     path("invitations/<int:pk>/revoke/", invitations.invitation_revoke, name="invitation_revoke"),
+    *evidence.urlpatterns,
     path("help/", pages.help_page, name="help"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
