@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from koers.actions.models import Action, ActionStatus
 from koers.assessments.models import Answer, FactorScore, ScanKind, answer_label
+from koers.evidence import exports as evidence_exports
 from koers.insights.selectors import DashboardFilter, portfolio_projects
 from koers.organisations.models import Organisation
 from koers.projects.lifecycle import STAGE_LABELS
@@ -17,7 +18,7 @@ from koers.translation import current_language
 
 from .spreadsheets import Sheet
 
-EXPORT_KINDS = ("portfolio", "scans", "actions", "stages")
+EXPORT_KINDS = ("portfolio", "scans", "actions", "stages", *evidence_exports.KINDS)
 
 
 def export_kinds() -> list[tuple[str, str]]:
@@ -26,6 +27,7 @@ def export_kinds() -> list[tuple[str, str]]:
         ("scans", _("Scan answers")),
         ("actions", _("Actions")),
         ("stages", _("Stage events")),
+        *evidence_exports.export_kinds(),
     ]
 
 
@@ -232,4 +234,5 @@ SHEETS = {
     "scans": scans_sheet,
     "actions": actions_sheet,
     "stages": stages_sheet,
+    **evidence_exports.SHEETS,
 }
