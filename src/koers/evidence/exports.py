@@ -1,9 +1,10 @@
 """The portfolio workbook's evidence sheets: steps, end-user sessions and learning events of
 the projects in the portfolio (`koers.reports.exports` adds them to its kinds)."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,125 +25,119 @@ def export_kinds() -> list[tuple[str, str]]:
     ]
 
 
-def _changed(record: Any) -> Any:
-    return timezone.localtime(record.updated_at)
+def _sheet(
+    organisation: Organisation,
+    filters: DashboardFilter,
+    *,
+    model: type[models.Model],
+    title: str,
+    headers: Sequence[str],
+    day: str,
+    values: Callable[[Any], list[Any]],
+) -> Sheet:
+    """One row per record of the portfolio's projects, by project and date: the record's id,
+    its project, `values(record)` under `headers`, and when it last changed."""
+    ids = portfolio_projects(organisation=organisation, filters=filters).values("id")
+
+    def rows() -> Iterator[list[Any]]:
+        for r in (
+            model.objects.filter(project__in=ids)  # type: ignore[attr-defined]
+            .select_related("project")
+            .order_by("project__title", "project_id", day, "id")
+            .iterator(chunk_size=1000)
+        ):
+            yield [
+                r.pk,
+                r.project_id,
+                r.project.title,
+                *values(r),
+                timezone.localtime(r.updated_at),
+            ]
+
+    return (
+        title,
+        [*headers[:1], _("Project id"), _("Project"), *headers[1:], _("Last change")],
+        rows(),
+    )
 
 
 def steps_sheet(organisation: Organisation, filters: DashboardFilter) -> Sheet:
-    ids = portfolio_projects(organisation=organisation, filters=filters).values("id")
-    headers = [
-        _("Step id"),
-        _("Project id"),
-        _("Project"),
-        _("Goal"),
-        _("Try"),
-        _("Previous try id"),
-        _("Start"),
-        _("Planned end"),
-        _("Finished on"),
-        _("Result"),
-        _("Days"),
-        _("Note"),
-        _("Last change"),
-    ]
     labels = dict(StepResult.choices)
-
-    def rows() -> Iterator[list[Any]]:
-        for s in (
-            Step.objects.filter(project__in=ids)
-            .select_related("project")
-            .order_by("project__title", "project_id", "started_on", "id")
-            .iterator(chunk_size=1000)
-        ):
-            yield [
-                s.pk,
-                s.project_id,
-                s.project.title,
-                s.goal,
-                s.try_number,
-                s.previous_try_id,
-                s.started_on,
-                s.planned_end,
-                s.ended_on,
-                str(labels[s.result]) if s.result else _("Still running"),
-                (s.ended_on - s.started_on).days if s.ended_on else None,
-                s.note,
-                _changed(s),
-            ]
-
-    return _("Steps"), headers, rows()
+    return _sheet(
+        organisation,
+        filters,
+        model=Step,
+        title=_("Steps"),
+        headers=[
+            _("Step id"),
+            _("Goal"),
+            _("Try"),
+            _("Previous try id"),
+            _("Start"),
+            _("Planned end"),
+            _("Finished on"),
+            _("Result"),
+            _("Days"),
+            _("Note"),
+        ],
+        day="started_on",
+        values=lambda s: [
+            s.goal,
+            s.try_number,
+            s.previous_try_id,
+            s.started_on,
+            s.planned_end,
+            s.ended_on,
+            str(labels[s.result]) if s.result else _("Still running"),
+            (s.ended_on - s.started_on).days if s.ended_on else None,
+            s.note,
+        ],
+    )
 
 
 def sessions_sheet(organisation: Organisation, filters: DashboardFilter) -> Sheet:
-    ids = portfolio_projects(organisation=organisation, filters=filters).values("id")
-    headers = [
-        _("Session id"),
-        _("Project id"),
-        _("Project"),
-        _("Kind"),
-        _("Date"),
-        _("Participants"),
-        _("Who took part"),
-        _("What changed because of it"),
-        _("Last change"),
-    ]
     labels = dict(SessionKind.choices)
-
-    def rows() -> Iterator[list[Any]]:
-        for s in (
-            EndUserSession.objects.filter(project__in=ids)
-            .select_related("project")
-            .order_by("project__title", "project_id", "held_on", "id")
-            .iterator(chunk_size=1000)
-        ):
-            yield [
-                s.pk,
-                s.project_id,
-                s.project.title,
-                str(labels[s.kind]),
-                s.held_on,
-                s.participants,
-                s.audience,
-                s.outcome,
-                _changed(s),
-            ]
-
-    return _("End-user sessions"), headers, rows()
+    return _sheet(
+        organisation,
+        filters,
+        model=EndUserSession,
+        title=_("End-user sessions"),
+        headers=[
+            _("Session id"),
+            _("Kind"),
+            _("Date"),
+            _("Participants"),
+            _("Who took part"),
+            _("What changed because of it"),
+        ],
+        day="held_on",
+        values=lambda s: [
+            str(labels[s.kind]),
+            s.held_on,
+            s.participants,
+            s.audience,
+            s.outcome,
+        ],
+    )
 
 
 def learning_sheet(organisation: Organisation, filters: DashboardFilter) -> Sheet:
-    ids = portfolio_projects(organisation=organisation, filters=filters).values("id")
-    headers = [
-        _("Learning event id"),
-        _("Project id"),
-        _("Project"),
-        _("Kind"),
-        _("Date"),
-        _("Who took part"),
-        _("Lesson"),
-        _("Last change"),
-    ]
     labels = dict(LearningKind.choices)
-
-    def rows() -> Iterator[list[Any]]:
-        for e in (
-            LearningEvent.objects.filter(project__in=ids)
-            .select_related("project")
-            .order_by("project__title", "project_id", "held_on", "id")
-            .iterator(chunk_size=1000)
-        ):
-            yield [
-                e.pk,
-                e.project_id,
-                e.project.title,
-                str(labels[e.kind]),
-                e.held_on,
-                e.participants,
-                e.lesson,
-                _changed(e),
-            ]
-
-    return _("Learning events"), headers, rows()
+    return _sheet(
+        organisation,
+        filters,
+        model=LearningEvent,
+        title=_("Learning events"),
+        headers=[
+            _("Learning event id"),
+            _("Kind"),
+            _("Date"),
+            _("Who took part"),
+            _("Lesson"),
+        ],
+        day="held_on",
+        values=lambda e: [str(labels[e.kind]), e.held_on, e.participants, e.lesson],
+    )
 
 
 SHEETS = {"steps": steps_sheet, "end_user_sessions": sessions_sheet, "learning": learning_sheet}
