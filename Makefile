@@ -7,7 +7,7 @@ KOERS := $(VENV)/bin/koers
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup install assets system-deps test lint format lock bench clean
+.PHONY: run serve setup install assets system-deps test lint format lock bench clean openapi
 
 run: setup serve
 
@@ -54,6 +54,11 @@ lock:
 	rm -rf /tmp/koers-lock && $(PYTHON) -m venv /tmp/koers-lock
 	/tmp/koers-lock/bin/pip install --quiet -e '.[dev]'
 	/tmp/koers-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+# The API's OpenAPI document, committed; tests/api/test_openapi.py fails when it is stale.
+openapi: install
+	DJANGO_SETTINGS_MODULE=koers.conf.test $(KOERS) spectacular --lang en --format openapi-json \
+	  --validate --fail-on-warn --file docs/openapi.json
 
 bench: install
 	$(VENV)/bin/python benchmarks/qca.py

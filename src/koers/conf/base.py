@@ -58,11 +58,15 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "koers.web",
     "koers.operations",
+    "rest_framework",
+    "drf_spectacular",
+    "koers.api",
 ]
 
 MIDDLEWARE = [
     "koers.operations.health.HealthCheckMiddleware",
     "koers.operations.requestlog.RequestLogMiddleware",
+    "koers.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -283,4 +287,36 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("KOERS_LOG_LEVEL", "WARNING")},
+}
+
+# The API (koers.api, docs/api.md): requests per token and window ("N/second|minute|hour|day").
+KOERS_API_RATE = os.environ.get("KOERS_API_RATE", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "koers.api.authentication.TokenAuthentication",
+        "koers.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["koers.api.permissions.SignedInWithScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["koers.api.throttling.PerTokenThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "koers.api.pagination.LinkedPages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "koers.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Koers API",
+    "DESCRIPTION": "Projects, scans, actions and figures of Koers. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "koers.api.schema.problems_and_version",
+    ],
+    "ENUM_NAME_OVERRIDES": {},
+    "SERVERS": [],
 }

@@ -201,6 +201,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("koers.api.urls")),
 ]
 
 handler400 = "koers.web.views.errors.bad_request"
