@@ -62,7 +62,7 @@ def test_unknown_parameter_and_invalid_value_400(world, org_reader):
     assert response.status_code == 400
     assert response["Content-Type"] == PROBLEM
     assert response.json()["invalid-params"] == [
-        {"name": "bogus", "reason": "Unknown query parameter."}
+        {"name": "bogus", "reason": "Onbekende queryparameter."}  # Dutch by default
     ]
     response = org_reader.get("/api/v1/projects?stage=nowhere&pageSize=0")
     names = {p["name"] for p in response.json()["invalid-params"]}

@@ -120,6 +120,7 @@ PAGES = [
     Page("org-invitations", "web:org_invitations", org, roles=(COORDINATOR,)),
     Page("org-invite-bulk", "web:org_invite_bulk", org, roles=(COORDINATOR,)),
     Page("account-security", "account_security"),
+    Page("api-tokens", "web:api_tokens"),
     Page("two-factor-setup", "two_factor_setup", roles=(MEMBER,)),
     Page("help", "web:help"),
     Page("accessibility", "web:accessibility"),
@@ -165,6 +166,7 @@ NOT_PAGES = {
     "web:step_delete": "POST only",
     "web:end_user_session_delete": "POST only",
     "web:learning_event_delete": "POST only",
+    "web:api_token_revoke": "POST only",
     "web:org_identity_group_remove": "POST only",
     "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
     "oidc_authentication_init": "redirects to the identity provider",
@@ -183,7 +185,7 @@ def url_names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]
     names = set()
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
-            if entry.app_name == "admin" or entry.urlconf_name == "django.conf.urls.i18n":
+            if entry.app_name in {"admin", "api"} or entry.urlconf_name == "django.conf.urls.i18n":
                 continue
             space = f"{entry.namespace}:" if entry.namespace else ""
             names |= url_names(entry, prefix + space)

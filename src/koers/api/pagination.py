@@ -7,6 +7,8 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 MAX_PAGE_SIZE = 100
+# Within what the databases store as an id (SQLite and PostgreSQL: signed 64 bits).
+MAX_ID = 2**63 - 1
 
 
 class LinkedPages(PageNumberPagination):
@@ -51,7 +53,7 @@ class LinkedPages(PageNumberPagination):
                 "required": False,
                 "in": "query",
                 "description": "Page number, from 1.",
-                "schema": {"type": "integer", "minimum": 1},
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
             },
             {
                 "name": self.page_size_query_param,

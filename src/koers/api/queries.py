@@ -6,10 +6,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from .pagination import MAX_PAGE_SIZE
-
-# Within what the databases store as an id (SQLite and PostgreSQL: signed 64 bits).
-MAX_ID = 2**63 - 1
+from .pagination import MAX_ID, MAX_PAGE_SIZE
 
 
 class PageQuery(serializers.Serializer):

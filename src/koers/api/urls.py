@@ -18,5 +18,5 @@ urlpatterns = [
         organisations.OrganisationDetail.as_view(),
         name="organisation",
     ),
-    re_path(r"^.*$", not_found),
+    re_path(r"^[\s\S]*$", not_found),  # any rest, newlines too
 ]

@@ -58,7 +58,8 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "koers.web",
     "koers.operations",
-    "rest_framework",
+    # Not "rest_framework": its Dutch catalogue would override Django's words on every form
+    # ("Dit veld is vereist."); the API needs none of its templates or models.
     "drf_spectacular",
     "koers.api",
 ]

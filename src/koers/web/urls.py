@@ -6,6 +6,7 @@ from koers.accounts import oidc
 
 from .views import (
     actions,
+    api_tokens,
     evidence,
     home,
     insights,
@@ -26,6 +27,8 @@ web_patterns = [
     path("", tasks.tasks, name="home"),
     path("projects/", home.projects, name="projects"),
     path("notices/", notices.notices, name="notices"),
+    path("api-tokens/", api_tokens.api_tokens, name="api_tokens"),
+    path("api-tokens/<int:pk>/revoke/", api_tokens.api_token_revoke_view, name="api_token_revoke"),
     path("notices/read/", notices.notices_read, name="notices_read"),
     path("notices/settings/", notices.notice_preferences, name="notice_preferences"),
     path("notices/<int:pk>/", notices.notice_open, name="notice_open"),

@@ -1,0 +1,55 @@
+"""One table: who sees which project, by role, visibility and organisation, on the project
+page and in the API alike (both read through koers.projects.access)."""
+
+import pytest
+from django.test import Client
+
+from koers.projects.models import Visibility
+from tests.factories import make_project
+
+from .conftest import token_client
+
+# person (attribute of the `world` fixture) -> visibilities of A's project they may see.
+# world.member leads the project; world.other_member is a member of A on no team.
+SEES = {
+    "viewer": {"organisation", "network", "public"},
+    "other_member": {"organisation", "network", "public"},
+    "member": {"team", "organisation", "network", "public"},
+    "coordinator": {"team", "organisation", "network", "public"},
+    "b_member": {"network", "public"},
+    "b_coordinator": {"network", "public"},
+}
+ORGANISATION_OF = {"b_member": "b", "b_coordinator": "b"}
+
+
+@pytest.mark.parametrize("visibility", Visibility.values)
+@pytest.mark.parametrize("person", SEES)
+def test_page_and_api_agree_with_the_table(world, person, visibility):
+    project = make_project(world.a, world.member, visibility=visibility)
+    user = getattr(world, person)
+    expected = 200 if visibility in SEES[person] else 404
+
+    page = Client()
+    page.force_login(user)
+    assert page.get(f"/projects/{project.pk}/").status_code == expected
+
+    organisation = getattr(world, ORGANISATION_OF.get(person, "a"))
+    api = token_client(organisation, "read", user=user)
+    assert api.get(f"/api/v1/projects/{project.pk}").status_code == expected
+    listed = {p["id"] for p in api.get("/api/v1/projects?pageSize=100").json()["results"]}
+    assert (project.pk in listed) == (expected == 200)
+
+
+@pytest.mark.parametrize("visibility", Visibility.values)
+@pytest.mark.parametrize("organisation,scope", [("a", "read"), ("a", "write"), ("b", "read")])
+def test_organisation_tokens(world, visibility, organisation, scope):
+    """An organisation token reads as a viewer (read) or coordinator (write) of its own."""
+    project = make_project(world.a, world.member, visibility=visibility)
+    if organisation == "b":
+        sees = visibility in {"network", "public"}
+    elif scope == "read":
+        sees = visibility != "team"
+    else:
+        sees = True
+    api = token_client(getattr(world, organisation), scope)
+    assert api.get(f"/api/v1/projects/{project.pk}").status_code == (200 if sees else 404)
