@@ -112,3 +112,55 @@ class StageMoveSerializer(serializers.Serializer):
     toStage = serializers.ChoiceField(source="to", choices=Stage.choices)  # noqa: N815
     on = serializers.DateField(required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class FactorScoreSerializer(serializers.Serializer):
+    factor = serializers.IntegerField(source="factor_number")
+    score = serializers.FloatField(allow_null=True)
+    completeness = serializers.FloatField()
+    spread = serializers.FloatField(allow_null=True)
+    respondents = serializers.IntegerField()
+    disagreement = serializers.BooleanField()
+
+
+class ScanSerializer(serializers.Serializer):
+    """A scan and its result per factor; never a respondent's own answers. The result is
+    left out (null) while the caller still has their own answers to give, as on the page."""
+
+    id = serializers.IntegerField()
+    project = serializers.IntegerField(source="project_id")
+    kind = serializers.CharField()
+    openedOn = serializers.DateField(source="opened_on")  # noqa: N815
+    closedAt = serializers.DateTimeField(source="closed_at", allow_null=True)  # noqa: N815
+    submittedCount = serializers.IntegerField(source="submitted_count")  # noqa: N815
+    result = FactorScoreSerializer(many=True, allow_null=True, source="api_result")
+
+
+class ActionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    project = serializers.IntegerField(source="project_id")
+    title = serializers.CharField()
+    description = serializers.CharField()
+    factor = serializers.IntegerField(source="factor_number", allow_null=True)
+    status = serializers.CharField()
+    dueDate = serializers.DateField(source="due_date", allow_null=True)  # noqa: N815
+    version = serializers.IntegerField()
+    updatedAt = serializers.DateTimeField(source="updated_at")  # noqa: N815
+
+
+class LibraryCaseSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    organisationName = serializers.CharField(source="organisation_name")  # noqa: N815
+    domain = serializers.CharField()
+    stageReached = serializers.CharField(source="stage_reached")  # noqa: N815
+    summary = serializers.CharField()
+    source = serializers.CharField()
+    themes = serializers.SerializerMethodField()
+    techniques = serializers.SerializerMethodField()
+
+    def get_themes(self, obj) -> list[str]:
+        return [theme.key for theme in obj.themes.all()]
+
+    def get_techniques(self, obj) -> list[str]:
+        return [technique.key for technique in obj.techniques.all()]
