@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "koers.evidence",
     "koers.register",
     "koers.partners",
+    "koers.questions",
     "koers.library",
     "koers.insights",
     "koers.reports",

@@ -16,6 +16,7 @@ DEFAULTS: dict[str, str] = {
     NoticeKind.STAGE_CHANGED: Delivery.WEEKLY,
     NoticeKind.PROJECT_ADOPTED: Delivery.IMMEDIATELY,
     NoticeKind.COORDINATOR_DIGEST: Delivery.WEEKLY,
+    NoticeKind.QUESTION_CHANGED: Delivery.IMMEDIATELY,
 }
 
 

@@ -17,6 +17,7 @@ class NoticeKind(models.TextChoices):
     STAGE_CHANGED = "stage_changed", _("A project you are in moved to another stage")
     PROJECT_ADOPTED = "project_adopted", _("Your project was adopted by another organisation")
     COORDINATOR_DIGEST = "coordinator_digest", _("Weekly overview for coordinators")
+    QUESTION_CHANGED = "question_changed", _("A question you asked changed status")
 
 
 class Delivery(models.TextChoices):

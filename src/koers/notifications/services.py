@@ -166,3 +166,30 @@ def notices_mark_read(*, user: Any, ids: Iterable[int] | None = None) -> int:
 
 def delivery_of(preferences: Mapping[str, str], kind: str) -> str:
     return preferences.get(kind) or kinds.DEFAULTS.get(kind, Delivery.IMMEDIATELY)
+
+
+def on_question_status_changed(
+    sender: Any, question: Any, from_status: str, by: Any, project: Any = None, **kwargs: Any
+) -> None:
+    """The asker hears what happened to their question (not when they did it themselves)."""
+    if question.asked_by_id is None or (by is not None and question.asked_by_id == by.pk):
+        return
+    notices_add(
+        [
+            Candidate(
+                kind=NoticeKind.QUESTION_CHANGED,
+                subject=f"question:{question.pk}:{question.version}",
+                recipient_id=question.asked_by_id,
+                data={
+                    "question": question.pk,
+                    "title": question.title,
+                    "from": from_status,
+                    "to": question.status,
+                    "reason": question.status_reason[:300],
+                    "project": project.title if project is not None else "",
+                    "by": _name(by),
+                },
+            )
+        ],
+        now=timezone.now(),
+    )

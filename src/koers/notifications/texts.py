@@ -80,7 +80,27 @@ def notice_text(notice: Notice) -> NoticeText:
             % {"org": d.get("adopter", ""), "project": project},
             path=_project_path(notice),
         )
+    if kind == NoticeKind.QUESTION_CHANGED:
+        return _question_text(notice)
     return _digest_text(notice)
+
+
+def _question_text(notice: Notice) -> NoticeText:
+    from koers.questions.models import QuestionStatus
+
+    d = notice.data
+    status = QuestionStatus(d["to"]).label if d.get("to") in QuestionStatus.values else d.get("to")
+    lines = []
+    if d.get("project"):
+        lines.append(_("Project: %(project)s") % {"project": d["project"]})
+    if d.get("reason"):
+        lines.append(d["reason"])
+    return NoticeText(
+        title=_("Your question “%(title)s” is now: %(status)s")
+        % {"title": d.get("title", ""), "status": status},
+        path=reverse("web:question", args=[d["question"]]),
+        lines=lines,
+    )
 
 
 def _digest_text(notice: Notice) -> NoticeText:

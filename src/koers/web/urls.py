@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from koers.accounts import oidc
 
+from . import question_urls
 from .views import (
     actions,
     api_tokens,
@@ -148,6 +149,7 @@ web_patterns = [
     path("help/", pages.help_page, name="help"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
+    *question_urls.patterns,
 ]
 
 # Django's own password-reset views at their standard paths, in the site's look.
