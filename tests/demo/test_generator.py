@@ -8,6 +8,7 @@ from koers.demo.generator import generate
 from koers.demo.model import draw_outcome, on_path
 from koers.organisations.models import Membership, Organisation
 from koers.projects.models import Project, StageEvent
+from koers.questions.models import Question
 
 TODAY = datetime.date(2026, 11, 1)
 
@@ -17,6 +18,7 @@ def snapshot():
         list(Project.objects.order_by("id").values_list("title", "stage", "stage_since", "domain")),
         list(StageEvent.objects.order_by("id").values_list("to_stage", "on")),
         list(FactorScore.objects.order_by("id").values_list("factor_number", "score")),
+        list(Question.objects.order_by("id").values_list("title", "status", "asked_at")),
     )
 
 
@@ -24,7 +26,7 @@ def test_same_seed_same_data(framework, django_db_reset_sequences):
     generate(seed=7, organisations=2, projects_per_org=5, today=TODAY)
     first = snapshot()
     # Projects first: memberships, answers and adoptions protect people and organisations.
-    for model in (Project, Membership, Organisation):
+    for model in (Project, Question, Membership, Organisation):
         model.objects.all().delete()
     from django.contrib.auth import get_user_model
 

@@ -76,6 +76,27 @@ def register_record(w: SimpleNamespace, user: Any) -> list[Any]:
     return [w.project.pk]
 
 
+def question_link(w: SimpleNamespace) -> Any:
+    """A question of the organisation that the chosen project answers (linked here when the
+    demo did not link one to it)."""
+    from koers.questions.models import Question, QuestionLink
+    from koers.questions.services import question_take_up
+
+    if not hasattr(w, "question_link"):
+        link = QuestionLink.objects.filter(project=w.project).first()
+        if link is None:
+            question = Question.objects.filter(
+                organisation=w.organisation, status__in=["new", "considering"]
+            ).first()
+            link = question_take_up(question=question, project=w.project, by=w.users[COORDINATOR])
+        w.question_link = link
+    return w.question_link
+
+
+def question(w: SimpleNamespace, user: Any) -> list[Any]:
+    return [question_link(w).question_id]
+
+
 @dataclass(frozen=True)
 class Page:
     key: str  # names the screenshots
@@ -125,6 +146,21 @@ PAGES = [
     Page("help", "web:help"),
     Page("accessibility", "web:accessibility"),
     Page("privacy", "web:privacy"),
+    Page("questions", "web:questions"),
+    Page("my-questions", "web:my_questions"),
+    Page("question-create", "web:question_create"),
+    Page("question", "web:question", question),
+    Page("question-edit", "web:question_edit", question, roles=(COORDINATOR,)),
+    Page("question-triage", "web:question_triage", question, roles=(COORDINATOR,)),
+    Page("question-take-up", "web:question_take_up", question, roles=(COORDINATOR,)),
+    Page("question-project", "web:question_start_project", question, roles=(COORDINATOR,)),
+    Page("question-same-need", "web:question_same_need", question, roles=(COORDINATOR,)),
+    Page(
+        "question-feedback",
+        "web:question_feedback",
+        lambda w, u: [question_link(w).pk],
+        roles=EDITORS,
+    ),
     # Refusals and errors look like the site too.
     Page("refused-settings", "web:org_settings", org, roles=(COORDINATOR,), status=403),
     Page("refused-edit", "web:project_edit", project, roles=(VIEWER,), status=403),
@@ -167,6 +203,8 @@ NOT_PAGES = {
     "web:end_user_session_delete": "POST only",
     "web:learning_event_delete": "POST only",
     "web:api_token_revoke": "POST only",
+    "web:question_unlink": "POST only",
+    "web:question_same_need_remove": "POST only",
     "web:org_identity_group_remove": "POST only",
     "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
     "oidc_authentication_init": "redirects to the identity provider",

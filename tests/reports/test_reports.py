@@ -71,6 +71,7 @@ def test_exports_reread_with_types(portfolio):  # noqa: F811
         )
     )
     assert book.sheetnames[:4] == ["Portfolio", "Scan answers", "Actions", "Stage events"]
+    assert "Questions" in book.sheetnames
     rows = list(book["Portfolio"].values)
     assert rows[0][1] == "Title" and len(rows) == 4
     klaar = next(r for r in rows if r[1] == "Klaar")

@@ -35,6 +35,7 @@ from koers.projects.models import (
 from . import model
 from .evidence import add_evidence
 from .names import DISTRICTS, FIRST_NAMES, LAST_NAMES, LESSONS, PLACE_NAMES, PROJECT_TOPICS
+from .questions import generate_questions
 from .register import add_register_records
 
 DEMO_PASSWORD = "koers-demo"
@@ -426,6 +427,7 @@ def _organisation(
             )
         )
     add_evidence(organisation=org, projects=projects, plans=plans, today=today)
+    generate_questions(org=org, projects=projects, plans=plans, users=users, today=today)
     report.organisations += 1
     report.users += len(users)
     report.projects += len(projects)

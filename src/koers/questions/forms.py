@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import workflow
-from .models import Question, QuestionStatus
+from .models import Frequency, Question, QuestionStatus
 
 
 class QuestionForm(forms.ModelForm):
@@ -50,6 +50,8 @@ class QuestionForm(forms.ModelForm):
             del self.fields["organisation"]
         else:
             self.fields["organisation"].queryset = organisations
+        # Radio buttons need no empty choice: nothing is checked until someone chooses.
+        self.fields["frequency"].choices = Frequency.choices
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

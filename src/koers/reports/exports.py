@@ -14,11 +14,12 @@ from koers.insights.selectors import DashboardFilter, portfolio_projects
 from koers.organisations.models import Organisation
 from koers.projects.lifecycle import STAGE_LABELS
 from koers.projects.models import ProjectMember, StageEvent, TeamRole
+from koers.questions.exports import questions_sheet
 from koers.translation import current_language
 
 from .spreadsheets import Sheet
 
-EXPORT_KINDS = ("portfolio", "scans", "actions", "stages", *evidence_exports.KINDS)
+EXPORT_KINDS = ("portfolio", "scans", "actions", "stages", *evidence_exports.KINDS, "questions")
 
 
 def export_kinds() -> list[tuple[str, str]]:
@@ -28,6 +29,7 @@ def export_kinds() -> list[tuple[str, str]]:
         ("actions", _("Actions")),
         ("stages", _("Stage events")),
         *evidence_exports.export_kinds(),
+        ("questions", _("Questions")),
     ]
 
 
@@ -235,4 +237,5 @@ SHEETS = {
     "actions": actions_sheet,
     "stages": stages_sheet,
     **evidence_exports.SHEETS,
+    "questions": questions_sheet,
 }
