@@ -85,9 +85,10 @@ def question_link(w: SimpleNamespace) -> Any:
     if not hasattr(w, "question_link"):
         link = QuestionLink.objects.filter(project=w.project).first()
         if link is None:
-            question = Question.objects.filter(
+            waiting = Question.objects.filter(
                 organisation=w.organisation, status__in=["new", "considering"]
-            ).first()
+            ).order_by("pk")
+            question = waiting.filter(domain=w.project.domain).first() or waiting.first()
             link = question_take_up(question=question, project=w.project, by=w.users[COORDINATOR])
         w.question_link = link
     return w.question_link

@@ -29,6 +29,10 @@ QUESTIONS = {
         ("Waar veroorzaken bezoekersstromen in het centrum overlast?", "Economie en evenementen"),
         ("Welke fundamenten lopen het meeste risico op verzakking?", "Bouwen en wonen"),
         ("Hoe lang staan meldingen over zwerfafval open, per wijk?", "Beheer openbare ruimte"),
+        ("Welke bomen moeten we als eerste snoeien of vervangen?", "Groen"),
+        ("Waar staat het verkeer elke ochtend vast, en waarom?", "Verkeer en mobiliteit"),
+        ("Hoeveel woningen komen er echt bij, per jaar en per wijk?", "Bouwen en wonen"),
+        ("Waar klagen bewoners het vaakst over hondenpoep?", "Handhaving"),
     ],
     Domain.SOCIAL: [
         ("Welke huishoudens raken uit beeld voordat schulden oplopen?", "Schuldhulpverlening"),
@@ -38,6 +42,9 @@ QUESTIONS = {
             "Onderwijs en jeugd",
         ),
         ("Werkt onze inzet op eenzaamheid bij ouderen?", "Welzijn"),
+        ("Welke gezinnen hebben hulp van meerdere loketten tegelijk?", "Wijkteams"),
+        ("Bereikt ons jeugdbeleid de jongeren die het nodig hebben?", "Onderwijs en jeugd"),
+        ("Wie vraagt bijzondere bijstand niet aan terwijl die er recht op heeft?", "Inkomen"),
     ],
     Domain.SAFETY: [
         (
@@ -49,13 +56,21 @@ QUESTIONS = {
             "Openbare orde en veiligheid",
         ),
         ("Welke verkeerssituaties leveren steeds bijna-ongelukken op?", "Verkeer"),
+        ("Waar vinden de meeste woninginbraken plaats, en wanneer?", "Openbare orde en veiligheid"),
+        ("Welke evenementen vragen de meeste inzet van toezicht?", "Vergunningen"),
     ],
     Domain.OPERATIONS: [
         ("Welke facturen lopen het vaakst vertraging op, en waarom?", "Financiën"),
         ("Kunnen we steekproeven in de audit gerichter kiezen?", "Control en audit"),
         ("Hoeveel tijd kost het afhandelen van een Woo-verzoek?", "Informatiebeheer"),
+        ("Welke contracten lopen binnenkort af zonder dat iemand het merkt?", "Inkoop"),
+        ("Waar gaat het verzuim omhoog, en wat gaat eraan vooraf?", "HR"),
     ],
 }
+QUESTIONS[Domain.OTHER] = [
+    ("Welke gegevens vragen we dubbel uit bij inwoners?", "Dienstverlening"),
+    ("Hoe vaak wordt onze website gebruikt om een afspraak te maken?", "Communicatie"),
+]
 OTHERS = [
     "Collega's van het wijkteam lopen er ook tegenaan.",
     "Twee andere afdelingen hebben dezelfde vraag.",
@@ -80,6 +95,9 @@ REASONS = [
 ]
 
 
+STATUS_WEIGHTS = [workflow.NEW, workflow.CONSIDERING, workflow.PARKED, workflow.DECLINED]
+
+
 def _moment(day: datetime.date, rng: random.Random) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(rng.randint(8, 17))))
 
@@ -89,11 +107,15 @@ def generate_questions(
 ) -> int:
     """Questions of one demo organisation; returns how many were made."""
     rng = random.Random(f"questions-{org.slug}")
+    pools = {domain: rng.sample(texts, len(texts)) for domain, texts in QUESTIONS.items()}
     questions: list[Question] = []
     links: list[tuple[int, Any, Any]] = []  # (question index, project, profile)
 
     def new_question(domain: str, asked_on: datetime.date, **fields: Any) -> int:
-        title, department = rng.choice(QUESTIONS.get(domain, QUESTIONS[Domain.PHYSICAL]))
+        texts = domain if domain in QUESTIONS else Domain.OTHER
+        pool = pools[texts]
+        # Each question once per organisation while the domain's list lasts.
+        title, department = pool.pop() if len(pool) > 1 else rng.choice(QUESTIONS[texts])
         moment = _moment(asked_on, rng)
         questions.append(
             Question(
@@ -124,14 +146,17 @@ def generate_questions(
             index = new_question(project.domain, asked_on, status=workflow.TAKEN_UP)
             links.append((index, project, profile))
 
-    for _ in range(rng.randint(6, 10)):  # the questions still on the board
-        domain = rng.choice(list(QUESTIONS))
-        asked_on = today - datetime.timedelta(days=rng.randint(1, 420))
-        status = rng.choice(
-            [workflow.NEW, workflow.NEW, workflow.CONSIDERING, workflow.PARKED, workflow.DECLINED]
-        )
+    # The questions not (yet) taken up: every board has each kind, and a few more.
+    board = [workflow.NEW] * 3 + [workflow.CONSIDERING] * 2 + [workflow.PARKED, workflow.DECLINED]
+    board += rng.choices(STATUS_WEIGHTS, k=rng.randint(0, 3))
+    for status in board:
+        domain = rng.choice(list(QUESTIONS)[:4])
+        # New questions are recent; the others had time to be looked at.
+        days = rng.randint(1, 40) if status == workflow.NEW else rng.randint(30, 420)
         reason = rng.choice(REASONS) if status == workflow.DECLINED else ""
-        new_question(domain, asked_on, status=status, status_reason=reason)
+        new_question(
+            domain, today - datetime.timedelta(days=days), status=status, status_reason=reason
+        )
 
     Question.objects.bulk_create(questions)
     _merge_one(rng, questions)
