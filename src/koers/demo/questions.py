@@ -45,6 +45,14 @@ QUESTIONS = {
         ("Welke gezinnen hebben hulp van meerdere loketten tegelijk?", "Wijkteams"),
         ("Bereikt ons jeugdbeleid de jongeren die het nodig hebben?", "Onderwijs en jeugd"),
         ("Wie vraagt bijzondere bijstand niet aan terwijl die er recht op heeft?", "Inkomen"),
+        ("Welke mantelzorgers raken overbelast, en kunnen we dat eerder zien?", "Welzijn"),
+        ("Hoe lang wachten inwoners op een beschikking voor een hulpmiddel?", "Wmo-loket"),
+        ("Welke statushouders vinden binnen een jaar werk?", "Werk en participatie"),
+        ("Waar wonen kinderen die niet op de peuteropvang komen?", "Onderwijs en jeugd"),
+        (
+            "Welke huurders dreigen hun woning te verliezen door achterstanden?",
+            "Schuldhulpverlening",
+        ),
     ],
     Domain.SAFETY: [
         (
@@ -111,11 +119,13 @@ def generate_questions(
     questions: list[Question] = []
     links: list[tuple[int, Any, Any]] = []  # (question index, project, profile)
 
-    def new_question(domain: str, asked_on: datetime.date, **fields: Any) -> int:
+    def new_question(
+        domain: str, asked_on: datetime.date, since: datetime.date, **fields: Any
+    ) -> int:
         texts = domain if domain in QUESTIONS else Domain.OTHER
-        pool = pools[texts]
-        # Each question once per organisation while the domain's list lasts.
-        title, department = pool.pop() if len(pool) > 1 else rng.choice(QUESTIONS[texts])
+        if not pools[texts]:  # every question of the domain asked: a new round
+            pools[texts] = rng.sample(QUESTIONS[texts], len(QUESTIONS[texts]))
+        title, department = pools[texts].pop()
         moment = _moment(asked_on, rng)
         questions.append(
             Question(
@@ -129,7 +139,7 @@ def generate_questions(
                 expected_change=rng.choice(CHANGES),
                 visibility=Visibility.NETWORK if rng.random() < 0.4 else Visibility.ORGANISATION,
                 asked_at=moment,
-                status_changed_at=moment,
+                status_changed_at=max(moment, _moment(since, rng)),
                 is_demo=True,
                 **fields,
             )
@@ -143,7 +153,7 @@ def generate_questions(
         count = (1 if rng.random() < strength else 0) + (1 if rng.random() < strength - 0.4 else 0)
         for _ in range(count):
             asked_on = start - datetime.timedelta(days=rng.randint(14, 150))
-            index = new_question(project.domain, asked_on, status=workflow.TAKEN_UP)
+            index = new_question(project.domain, asked_on, start, status=workflow.TAKEN_UP)
             links.append((index, project, profile))
 
     # The questions not (yet) taken up: every board has each kind, and a few more.
@@ -153,10 +163,10 @@ def generate_questions(
         domain = rng.choice(list(QUESTIONS)[:4])
         # New questions are recent; the others had time to be looked at.
         days = rng.randint(1, 40) if status == workflow.NEW else rng.randint(30, 420)
+        asked_on = today - datetime.timedelta(days=days)
+        decided_on = asked_on + datetime.timedelta(days=0 if status == workflow.NEW else 14)
         reason = rng.choice(REASONS) if status == workflow.DECLINED else ""
-        new_question(
-            domain, today - datetime.timedelta(days=days), status=status, status_reason=reason
-        )
+        new_question(domain, asked_on, decided_on, status=status, status_reason=reason)
 
     Question.objects.bulk_create(questions)
     _merge_one(rng, questions)
@@ -190,9 +200,11 @@ def _merge_one(rng: random.Random, questions: list[Question]) -> None:
     open_ones = [q for q in questions if q.status in workflow.OPEN]
     if len(open_ones) < 2:
         return
-    duplicate, original = rng.sample(open_ones, 2)
-    duplicate.status, duplicate.merged_into = workflow.MERGED, original
-    Question.objects.filter(pk=duplicate.pk).update(status=workflow.MERGED, merged_into=original)
+    original, duplicate = sorted(rng.sample(open_ones, 2), key=lambda q: q.asked_at)
+    # Another colleague asked the same thing; the coordinator merged the two.
+    Question.objects.filter(pk=duplicate.pk).update(
+        status=workflow.MERGED, merged_into=original, title=original.title, domain=original.domain
+    )
 
 
 def _same_need(rng: random.Random, org: Any, questions: list[Question]) -> None:

@@ -19,7 +19,7 @@ class QuestionStatus(models.TextChoices):
     TAKEN_UP = workflow.TAKEN_UP, _("Taken up by a project")
     PARKED = workflow.PARKED, _("Parked")
     DECLINED = workflow.DECLINED, _("Declined")
-    MERGED = workflow.MERGED, _("Merged into another question")
+    MERGED = workflow.MERGED, _("Merged")
 
 
 class Frequency(models.TextChoices):
