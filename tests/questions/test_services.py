@@ -10,6 +10,8 @@ from django.utils import timezone
 from koers.audit.models import ChangeRecord
 from koers.notifications.models import Notice, NoticeKind
 from koers.organisations.models import Organisation
+from koers.partners.models import PartnerKind
+from koers.partners.services import partner_add
 from koers.projects.models import Domain, Project, Visibility
 from koers.projects.services import EditConflict, project_archive
 from koers.questions import services
@@ -180,8 +182,14 @@ def test_take_up_refuses_other_organisations_and_archived_projects(world, questi
 
 
 def test_a_partner_project_may_take_up_the_question(world, question):
-    b_project = make_project(
-        world.b, world.b_member, partners=[world.a], visibility=Visibility.NETWORK
+    b_project = make_project(world.b, world.b_member, visibility=Visibility.NETWORK)
+    partner_add(
+        project=b_project,
+        by=world.b_member,
+        kind=PartnerKind.MUNICIPALITY,
+        organisation=world.a,
+        starts_on=timezone.localdate(),
+        brings=["knowledge"],
     )
     services.question_take_up(question=question, project=b_project, by=world.coordinator)
     assert QuestionLink.objects.get().project == b_project

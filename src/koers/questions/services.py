@@ -16,6 +16,7 @@ from koers.audit.services import change_record, field_changes
 from koers.guards.text import NOTE, checked_text
 from koers.organisations.models import Organisation
 from koers.organisations.services import portfolio_changed
+from koers.partners.selectors import partner_organisation_ids
 from koers.projects import access as project_access
 from koers.projects.models import Project, Visibility
 from koers.projects.services import EditConflict, project_create
@@ -225,8 +226,10 @@ def _check_project(question: Question, project: Project, by: Any) -> None:
     visible = Project.objects.filter(project_access.visible_projects_q(by), pk=project.pk)
     if not visible.exists():
         raise ValidationError({"project": _("Choose a project you can see.")})
-    partners = set(project.partners.values_list("pk", flat=True))
-    if question.organisation_id != project.owner_id and question.organisation_id not in partners:
+    if (
+        question.organisation_id != project.owner_id
+        and question.organisation_id not in partner_organisation_ids(project=project)
+    ):
         raise ValidationError(
             {
                 "project": _(

@@ -125,7 +125,10 @@ def _projects_for(user, question):
 
     return (
         Project.objects.filter(visible_projects_q(user), archived_at__isnull=True)
-        .filter(Q(owner_id=question.organisation_id) | Q(partners=question.organisation_id))
+        .filter(
+            Q(owner_id=question.organisation_id)
+            | Q(partners__organisation_id=question.organisation_id)
+        )
         .exclude(question_links__question=question)
         .distinct()
         .order_by("title", "id")
