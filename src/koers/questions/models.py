@@ -39,9 +39,10 @@ QUESTION_VISIBILITY = [
 
 
 class Question(models.Model):
+    # The organisation's own record: it goes when the organisation goes.
     organisation = models.ForeignKey(
         Organisation,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="questions",
         verbose_name=_("organisation"),
     )
