@@ -7,100 +7,319 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0004_organisation_data_version'),
-        ('projects', '0009_remove_project_partners'),
+        ("organisations", "0004_organisation_data_version"),
+        ("projects", "0009_remove_project_partners"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text='What do you want to know or decide? One sentence.', max_length=200, verbose_name='question')),
-                ('description', models.TextField(blank=True, help_text='The situation in your work where the question comes up.', verbose_name='explanation')),
-                ('domain', models.CharField(choices=[('physical', 'Physical domain'), ('social', 'Social domain'), ('safety', 'Safety'), ('operations', 'Business operations'), ('other', 'Other')], max_length=20, verbose_name='domain')),
-                ('department', models.CharField(blank=True, max_length=200, verbose_name='department')),
-                ('frequency', models.CharField(choices=[('daily', 'Every day'), ('weekly', 'Every week'), ('monthly', 'Every month'), ('yearly', 'A few times a year'), ('rarely', 'Now and then')], max_length=10, verbose_name='how often does it come up?')),
-                ('others_affected', models.TextField(blank=True, help_text='Colleagues, other departments, partners, residents.', verbose_name='who else has this question?')),
-                ('expected_change', models.TextField(blank=True, help_text='What would you do differently, or decide, with an answer?', verbose_name='what would an answer change?')),
-                ('visibility', models.CharField(choices=[('organisation', 'Own organisation'), ('network', 'Network of participating organisations')], default='organisation', max_length=20, verbose_name='visibility')),
-                ('status', models.CharField(choices=[('new', 'New'), ('considering', 'Under consideration'), ('taken_up', 'Taken up by a project'), ('parked', 'Parked'), ('declined', 'Declined'), ('merged', 'Merged')], default='new', max_length=20, verbose_name='status')),
-                ('status_reason', models.TextField(blank=True, verbose_name='reason')),
-                ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='status since')),
-                ('asked_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='asked on')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('is_demo', models.BooleanField(default=False, verbose_name='demo data')),
-                ('asked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions_asked', to=settings.AUTH_USER_MODEL, verbose_name='asked by')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_questions', to='questions.question', verbose_name='merged into')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='organisations.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="What do you want to know or decide? One sentence.",
+                        max_length=200,
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="The situation in your work where the question comes up.",
+                        verbose_name="explanation",
+                    ),
+                ),
+                (
+                    "domain",
+                    models.CharField(
+                        choices=[
+                            ("physical", "Physical domain"),
+                            ("social", "Social domain"),
+                            ("safety", "Safety"),
+                            ("operations", "Business operations"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="domain",
+                    ),
+                ),
+                (
+                    "department",
+                    models.CharField(blank=True, max_length=200, verbose_name="department"),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("daily", "Every day"),
+                            ("weekly", "Every week"),
+                            ("monthly", "Every month"),
+                            ("yearly", "A few times a year"),
+                            ("rarely", "Now and then"),
+                        ],
+                        max_length=10,
+                        verbose_name="how often does it come up?",
+                    ),
+                ),
+                (
+                    "others_affected",
+                    models.TextField(
+                        blank=True,
+                        help_text="Colleagues, other departments, partners, residents.",
+                        verbose_name="who else has this question?",
+                    ),
+                ),
+                (
+                    "expected_change",
+                    models.TextField(
+                        blank=True,
+                        help_text="What would you do differently, or decide, with an answer?",
+                        verbose_name="what would an answer change?",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("organisation", "Own organisation"),
+                            ("network", "Network of participating organisations"),
+                        ],
+                        default="organisation",
+                        max_length=20,
+                        verbose_name="visibility",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("considering", "Under consideration"),
+                            ("taken_up", "Taken up by a project"),
+                            ("parked", "Parked"),
+                            ("declined", "Declined"),
+                            ("merged", "Merged"),
+                        ],
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_reason", models.TextField(blank=True, verbose_name="reason")),
+                (
+                    "status_changed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="status since"
+                    ),
+                ),
+                (
+                    "asked_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="asked on"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("is_demo", models.BooleanField(default=False, verbose_name="demo data")),
+                (
+                    "asked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="questions_asked",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="asked by",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged_questions",
+                        to="questions.question",
+                        verbose_name="merged into",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['-asked_at', '-id'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["-asked_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='QuestionLink',
+            name="QuestionLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('linked_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='linked on')),
-                ('feedback_on', models.DateField(blank=True, null=True, verbose_name='asker last saw a result on')),
-                ('feedback', models.TextField(blank=True, verbose_name='what the asker said')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('feedback_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('linked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='linked by')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='question_links', to='projects.project', verbose_name='project')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='questions.question', verbose_name='question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "linked_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="linked on"
+                    ),
+                ),
+                (
+                    "feedback_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="asker last saw a result on"
+                    ),
+                ),
+                ("feedback", models.TextField(blank=True, verbose_name="what the asker said")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                (
+                    "feedback_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "linked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="linked by",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="question_links",
+                        to="projects.project",
+                        verbose_name="project",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="questions.question",
+                        verbose_name="question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question taken up by a project',
-                'verbose_name_plural': 'questions taken up by projects',
-                'ordering': ['linked_at', 'id'],
+                "verbose_name": "question taken up by a project",
+                "verbose_name_plural": "questions taken up by projects",
+                "ordering": ["linked_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SameNeed',
+            name="SameNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('linked_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='linked on')),
-                ('first', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='questions.question', verbose_name='question')),
-                ('linked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='linked by')),
-                ('second', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='questions.question', verbose_name='question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "linked_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="linked on"
+                    ),
+                ),
+                (
+                    "first",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="questions.question",
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "linked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="linked by",
+                    ),
+                ),
+                (
+                    "second",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="questions.question",
+                        verbose_name="question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'same need elsewhere',
-                'verbose_name_plural': 'same needs elsewhere',
+                "verbose_name": "same need elsewhere",
+                "verbose_name_plural": "same needs elsewhere",
             },
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['organisation', 'status'], name='questions_q_organis_0a7663_idx'),
+            model_name="question",
+            index=models.Index(
+                fields=["organisation", "status"], name="questions_q_organis_0a7663_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['organisation', 'domain'], name='questions_q_organis_ef3699_idx'),
+            model_name="question",
+            index=models.Index(
+                fields=["organisation", "domain"], name="questions_q_organis_ef3699_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['visibility'], name='questions_q_visibil_a18aa6_idx'),
+            model_name="question",
+            index=models.Index(fields=["visibility"], name="questions_q_visibil_a18aa6_idx"),
         ),
         migrations.AddConstraint(
-            model_name='questionlink',
-            constraint=models.UniqueConstraint(fields=('question', 'project'), name='one_link_per_project'),
+            model_name="questionlink",
+            constraint=models.UniqueConstraint(
+                fields=("question", "project"), name="one_link_per_project"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sameneed',
-            constraint=models.UniqueConstraint(fields=('first', 'second'), name='one_same_need_per_pair'),
+            model_name="sameneed",
+            constraint=models.UniqueConstraint(
+                fields=("first", "second"), name="one_same_need_per_pair"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sameneed',
-            constraint=models.CheckConstraint(condition=models.Q(('first__lt', models.F('second'))), name='same_need_ordered'),
+            model_name="sameneed",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("first__lt", models.F("second"))), name="same_need_ordered"
+            ),
         ),
     ]
