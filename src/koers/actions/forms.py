@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.organisations.selectors import organisation_members
 from koers.projects.models import Project
 
+from .evidence_links import evidence_choices, kind_of
 from .models import Action
 
 FACTOR_CHOICES = [("", _("No particular factor"))] + [(str(n), str(n)) for n in range(1, 10)]
@@ -15,6 +16,14 @@ FACTOR_CHOICES = [("", _("No particular factor"))] + [(str(n), str(n)) for n in 
 
 class ActionForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    evidence = forms.ChoiceField(
+        label=_("Shown by"),
+        required=False,
+        help_text=_(
+            "When the action is done: the step, end-user session, learning event, partner or "
+            "question of this project that shows it."
+        ),
+    )
     factor_number = forms.TypedChoiceField(
         choices=FACTOR_CHOICES, coerce=int, empty_value=None, required=False, label=_("Factor")
     )
@@ -36,6 +45,16 @@ class ActionForm(forms.ModelForm):
         ]
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        choices = evidence_choices(project=project) if self.instance.pk else []
+        if choices:
+            self.fields["evidence"].choices = [("", _("Nothing yet"))] + [
+                (c.value, c.label) for c in choices
+            ]
+            if self.instance.evidence_id:
+                kind = kind_of(self.instance.evidence) if self.instance.evidence else None
+                self.fields["evidence"].initial = f"{kind}:{self.instance.evidence_id}"
+        else:
+            del self.fields["evidence"]  # nothing recorded yet to point at
 
 
 class OptionPlanForm(forms.Form):

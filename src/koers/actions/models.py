@@ -1,6 +1,8 @@
 """The action plan of a project: interventions on factors, from the options or written freely."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +49,19 @@ class Action(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.PLANNED
     )
+    # The record that shows a done action (a step, an end-user session, a partner, a learning
+    # event, a question) of the same project; which kinds, and the check that it is the
+    # project's own, are in evidence_links.py.
+    evidence_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kind of evidence"),
+    )
+    evidence_id = models.PositiveBigIntegerField(_("evidence record"), null=True, blank=True)
+    evidence = GenericForeignKey("evidence_type", "evidence_id")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

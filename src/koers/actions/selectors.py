@@ -12,7 +12,11 @@ from .models import Action
 
 
 def actions_of(*, project: Project) -> QuerySet[Action]:
-    return project.actions.select_related("owner", "option").order_by("status", "due_date", "id")
+    return (
+        project.actions.select_related("owner", "option")
+        .prefetch_related("evidence")  # one query per kind of record shown
+        .order_by("status", "due_date", "id")
+    )
 
 
 def action_get(*, user: Any, pk: Any) -> Action:

@@ -14,6 +14,7 @@ from koers.projects.access import require_edit
 from koers.projects.models import Project
 from koers.projects.services import EditConflict
 
+from .evidence_links import content_type_of, evidence_check, evidence_snapshot
 from .models import Action, ActionStatus
 
 ACTION_FIELDS = ("title", "description", "owner_id", "due_date", "status", "factor_number")
@@ -69,21 +70,50 @@ def action_create(
     return action
 
 
+_UNSET = object()
+
+
+def _set_evidence(action: Action, record: Any) -> None:
+    """Point a done action at the project's own record that shows it (None: at nothing)."""
+    if record is None:
+        action.evidence_type, action.evidence_id = None, None
+        return
+    if action.status != ActionStatus.DONE:
+        raise ValidationError(
+            {"evidence": _("Only an action that is done can point at the record that shows it.")}
+        )
+    evidence_check(record=record, project=action.project)
+    action.evidence_type, action.evidence_id = content_type_of(record), record.pk
+
+
 @transaction.atomic
-def action_update(*, action: Action, by: Any, expected_version: int, **fields: Any) -> Action:
+def action_update(
+    *, action: Action, by: Any, expected_version: int, evidence: Any = _UNSET, **fields: Any
+) -> Action:
+    """Change an action. `evidence`: the record (of this project) that shows it is done, or
+    None to point at nothing; left out, the link stays unless the action is no longer done."""
     require_edit(by, action.project)
-    locked = Action.objects.select_for_update().get(pk=action.pk)
+    locked = Action.objects.select_for_update().select_related("project").get(pk=action.pk)
     if locked.version != expected_version:
         raise EditConflict()
     if "owner" in fields:
         _check_owner(action.project, fields["owner"])
     before = {f: getattr(locked, f) for f in ACTION_FIELDS}
+    evidence_before = (locked.evidence_type_id, locked.evidence_id)
+    snapshot_before = evidence_snapshot(locked.evidence) if locked.evidence_id else None
     for name, value in fields.items():
         setattr(locked, name, value)
+    if evidence is not _UNSET:
+        _set_evidence(locked, evidence)
+    elif locked.status != ActionStatus.DONE:
+        _set_evidence(locked, None)  # no longer done: nothing shows it any more
     locked.version += 1
     locked.full_clean()
     locked.save()
     changes = field_changes(before, {f: getattr(locked, f) for f in ACTION_FIELDS})
+    if (locked.evidence_type_id, locked.evidence_id) != evidence_before:
+        after = evidence_snapshot(evidence) if evidence not in (_UNSET, None) else None
+        changes["evidence"] = [snapshot_before, after]
     if changes:
         change_record(actor=by, obj=locked, action="updated", changes=changes)
     return locked

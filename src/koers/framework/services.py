@@ -15,7 +15,17 @@ from koers.projects.lifecycle import PROGRESS_STAGES
 from .models import ActionOption, Factor, FrameworkVersion, Indicator
 from .validation import FrameworkFileError, validate_framework
 
-DEFAULT_FRAMEWORK_FILE = Path(__file__).parent / "data" / "framework-v1.json"
+# The newest shipped version. Loaded versions are never rewritten (a scan keeps the texts it
+# was answered on), so a change of wording is a new file with a higher number; `koers
+# bootstrap` loads it on an existing installation too. v2: options for action that name
+# Koers's questions, steps, disciplines, sessions and learning events as they are built.
+DEFAULT_FRAMEWORK_FILE = Path(__file__).parent / "data" / "framework-v2.json"
+
+
+def default_framework_number() -> int:
+    return int(json.loads(DEFAULT_FRAMEWORK_FILE.read_bytes())["version"])
+
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
 

@@ -121,6 +121,7 @@ LABELS = {
     "due_date": lambda: _("the due date"),
     "status": lambda: _("the status"),
     "factor_number": lambda: _("the factor"),
+    "evidence": lambda: _("the evidence"),
 }
 
 
@@ -178,6 +179,15 @@ def _action_line(r: ChangeRecord, c: _Context) -> str:
         return _("added “%(title)s” to the action plan.") % values
     if r.action == "deleted":
         return _("deleted “%(title)s” from the action plan.") % values
+    shown_by = (ch.get("evidence") or [None, None])[1]
+    if r.action == "updated" and shown_by and set(ch) <= {"status", "evidence"}:
+        from koers.actions.evidence_links import kind_label
+
+        return _("marked “%(title)s” done, shown by: %(kind)s “%(record)s”.") % {
+            **values,
+            "kind": kind_label(shown_by.get("kind", "")).lower(),
+            "record": shown_by.get("title", ""),
+        }
     if r.action == "updated" and set(ch) == {"status"}:
         status = apps.get_model("actions", "Action")._meta.get_field("status")
         labels = dict(status.choices)

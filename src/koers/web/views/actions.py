@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.actions import services
+from koers.actions.evidence_links import evidence_resolve
+from koers.actions.models import ActionStatus
 from koers.actions.forms import ActionForm, OptionPlanForm
 from koers.actions.selectors import action_get
 from koers.framework.models import ActionOption, Factor
@@ -116,10 +118,14 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            shown_by = {}
+            if "evidence" in form.fields and data["status"] == ActionStatus.DONE:
+                shown_by["evidence"] = evidence_resolve(value=data["evidence"], project=project)
             services.action_update(
                 action=action,
                 by=request.user,
                 expected_version=data["version"] or 0,
+                **shown_by,
                 **{
                     k: data[k]
                     for k in (

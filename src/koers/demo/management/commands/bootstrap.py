@@ -6,7 +6,12 @@ from django.core.management.base import BaseCommand
 
 from koers.demo.generator import DEMO_PASSWORD
 from koers.framework.selectors import framework_active
-from koers.framework.services import DEFAULT_FRAMEWORK_FILE, framework_load
+from koers.framework.models import FrameworkVersion
+from koers.framework.services import (
+    DEFAULT_FRAMEWORK_FILE,
+    default_framework_number,
+    framework_load,
+)
 from koers.library.models import ReferenceCase
 from koers.library.services import reference_cases_load
 
@@ -15,9 +20,15 @@ class Command(BaseCommand):
     help = "Load the framework and study cases if missing, and demo data if there are no users."
 
     def handle(self, *args, **options) -> None:
-        if framework_active() is None:
+        shipped = default_framework_number()
+        active = framework_active()
+        # A fresh database, or one that runs an older shipped version: load and activate the
+        # new one (older scans keep theirs). A newer version an administrator loaded stays.
+        if (active is None or active.number < shipped) and not FrameworkVersion.objects.filter(
+            number=shipped
+        ).exists():
             framework_load(raw=DEFAULT_FRAMEWORK_FILE.read_bytes())
-            self.stdout.write("Framework version 1 loaded.")
+            self.stdout.write(f"Framework version {shipped} loaded.")
         if not ReferenceCase.objects.exists():
             count = reference_cases_load()
             self.stdout.write(f"{count} study cases loaded into the case library.")
