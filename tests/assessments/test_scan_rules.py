@@ -160,5 +160,5 @@ def test_evidence_notes_of_submitted_answers_reach_the_result_and_the_pdf(world,
     assert rows[1].notes == []
     pdf = project_report_pdf(project=Project.objects.get(), language="en")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Evidence per factor" in text and "Vragenlijst Q3" in text
+    assert "Evidence beside opinion" in text and "Vragenlijst Q3" in text
     assert "Nog een concept" not in text

@@ -117,4 +117,4 @@ def test_the_result_page_shows_the_evidence_notes(world, scan):
         submit=True,
     )
     body = client_for(world.coordinator).get(reverse("web:scan", args=[scan.pk])).content.decode()
-    assert "Onderbouwing per factor" in body and "Zie het verslag van de stuurgroep" in body
+    assert "Onderbouwing naast het oordeel" in body and "Zie het verslag van de stuurgroep" in body

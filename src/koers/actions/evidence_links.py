@@ -13,17 +13,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.text import capfirst
+from django.utils.translation import pgettext_lazy
 
 from koers.projects.models import Project
 
 # kind -> (app label, model name, label); the order is the order of the choice list.
 KINDS: dict[str, tuple[str, str, Any]] = {
-    "step": ("evidence", "Step", gettext_lazy("Step")),
-    "session": ("evidence", "EndUserSession", gettext_lazy("End-user session")),
-    "learning": ("evidence", "LearningEvent", gettext_lazy("Learning event")),
-    "partner": ("partners", "Partner", gettext_lazy("Partner")),
-    "question": ("questions", "Question", gettext_lazy("Question")),
+    "step": ("evidence", "Step", pgettext_lazy("evidence kind", "step")),
+    "session": (
+        "evidence",
+        "EndUserSession",
+        pgettext_lazy("evidence kind", "session with end users"),
+    ),
+    "learning": ("evidence", "LearningEvent", pgettext_lazy("evidence kind", "learning activity")),
+    "partner": ("partners", "Partner", pgettext_lazy("evidence kind", "partner")),
+    "question": ("questions", "Question", pgettext_lazy("evidence kind", "question")),
 }
 # A project's records offered per kind, newest first, at most this many.
 OFFERED = 50
@@ -79,7 +84,9 @@ def evidence_choices(*, project: Project) -> list[EvidenceChoice]:
     for kind, model in evidence_models().items():
         records = _of_project(kind, model, project).order_by("-pk")[:OFFERED]
         choices += [
-            EvidenceChoice(f"{kind}:{r.pk}", f"{kind_label(kind)}: {record_label(r)}", kind)
+            EvidenceChoice(
+                f"{kind}:{r.pk}", f"{capfirst(kind_label(kind))}: {record_label(r)}", kind
+            )
             for r in records
         ]
     return choices

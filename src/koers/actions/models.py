@@ -62,6 +62,7 @@ class Action(models.Model):
     )
     evidence_id = models.PositiveBigIntegerField(_("evidence record"), null=True, blank=True)
     evidence = GenericForeignKey("evidence_type", "evidence_id")
+    evidence.verbose_name = _("evidence")  # the admin's name for it; the field takes none
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

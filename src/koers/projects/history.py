@@ -185,7 +185,7 @@ def _action_line(r: ChangeRecord, c: _Context) -> str:
 
         return _("marked “%(title)s” done, shown by: %(kind)s “%(record)s”.") % {
             **values,
-            "kind": kind_label(shown_by.get("kind", "")).lower(),
+            "kind": kind_label(shown_by.get("kind", "")),
             "record": shown_by.get("title", ""),
         }
     if r.action == "updated" and set(ch) == {"status"}:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import reads_scans_in_full, scan_result, scan_result_for
 from koers.guards.text import ESSAY, NOTE, clipped
+from koers.insights.evidence_text import evidence_beside, scan_reference
 from koers.insights.selectors import DashboardFilter, dashboard_build
 from koers.insights.summary import dashboard_summary
 from koers.organisations.models import Organisation
@@ -69,6 +70,12 @@ def project_report_pdf(
         "planned_options": planned_option_ids(project=project),
         "generated": timezone.localtime(),
     }
+    if context["full"]:
+        # Beside the scores when the reader sees them, else the record alone.
+        scored = result if result and result.has_scores else None
+        context["evidence"] = evidence_beside(
+            project=project, reference=scan_reference(None), result=scored
+        )
     return render_pdf("reports/project.html", context, language=language)
 
 

@@ -13,4 +13,4 @@ register = template.Library()
 def evidence_label(record: Any) -> str:
     """'step “Try the model on one district”': the kind in words and the record's name."""
     kind = kind_of(record)
-    return f"{kind_label(kind).lower()} “{record_label(record)}”" if kind else record_label(record)
+    return f"{kind_label(kind)} “{record_label(record)}”" if kind else record_label(record)

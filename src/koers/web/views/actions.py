@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from koers.actions import services
 from koers.actions.evidence_links import evidence_resolve
-from koers.actions.models import ActionStatus
 from koers.actions.forms import ActionForm, OptionPlanForm
+from koers.actions.models import ActionStatus
 from koers.actions.selectors import action_get
 from koers.framework.models import ActionOption, Factor
 from koers.projects.access import require_edit

@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.actions.selectors import actions_of, planned_option_ids
-from koers.assessments.selectors import result_hidden_for, scan_result_for, scans_of
+from koers.assessments.selectors import (
+    reads_scans_in_full,
+    result_hidden_for,
+    scan_result_for,
+    scans_of,
+)
+from koers.insights.evidence_text import evidence_beside, scan_reference
 from koers.insights.kept import COMPUTING, project_path_get
 from koers.insights.qca_reading import project_path_text
 from koers.library.selectors import adoptions_of, origin_of
@@ -75,8 +81,18 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "path": _path_text(request.user, project) if result else "",
         "can_analyse": has_role(request.user, project.owner_id, Role.COORDINATOR),
         "can_lead": can_lead(request.user, project),
+        "evidence": _evidence(request.user, project, result),
     }
     return render(request, "web/project_detail.html", context)
+
+
+def _evidence(user, project, result):
+    """Evidence beside the latest scan's scores, for those who read the project's scans in
+    full; without scores while the result is kept from the reader."""
+    if not reads_scans_in_full(user=user, project=project):
+        return None
+    scored = result if result is not None and result.has_scores else None
+    return evidence_beside(project=project, reference=scan_reference(None), result=scored)
 
 
 def _path_text(user, project) -> str:

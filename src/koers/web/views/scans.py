@@ -20,6 +20,7 @@ from koers.assessments.selectors import (
     scan_result_for,
 )
 from koers.audit.selectors import history_for
+from koers.insights.evidence_text import evidence_beside, scan_reference
 from koers.projects.access import can_edit, can_lead, require_edit
 from koers.projects.selectors import project_get
 from koers.projects.services import EditConflict
@@ -74,12 +75,18 @@ def scan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         [str(r.factor.number) for r in result.rows],
         previous=[r.previous for r in result.rows] if result.previous else None,
     )
+    hidden = result_hidden_for(scan=scan, user=request.user)
     context = {
         "scan": scan,
         "project": scan.project,
         "result": result,
+        "evidence": evidence_beside(
+            project=scan.project, reference=scan_reference(scan), result=result
+        )
+        if full and not hidden
+        else None,
         "chart": chart,
-        "hidden": result_hidden_for(scan=scan, user=request.user),
+        "hidden": hidden,
         "full": full,
         "responses": scan.responses.select_related("respondent").order_by("respondent__first_name")
         if full

@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from koers.demo.generator import DEMO_PASSWORD
-from koers.framework.selectors import framework_active
 from koers.framework.models import FrameworkVersion
+from koers.framework.selectors import framework_active
 from koers.framework.services import (
     DEFAULT_FRAMEWORK_FILE,
     default_framework_number,
