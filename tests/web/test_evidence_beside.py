@@ -42,7 +42,8 @@ def test_a_high_score_beside_a_thin_team_gets_a_notice_with_the_notes(world, sca
     _answer(scan, world.member, 5, notes={factor_5.pk: "Wij werken echt samen"})
     body = client_for(world.coordinator).get(reverse("web:scan", args=[scan.pk])).content.decode()
     assert "Evidence beside opinion" in body
-    assert "Scored 100, yet the team lacks domain expert, programme manager and privacy officer." in body
+    lacks = "Scored 100, yet the team lacks domain expert, programme manager and privacy officer."
+    assert lacks in body
     assert "Score and record disagree" in body and "Wij werken echt samen" in body
     assert "Scored 100, yet there was no session with end users in the last 6 months." in body
     assert "No step finished yet." in body

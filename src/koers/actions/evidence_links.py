@@ -12,8 +12,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext as _
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from koers.projects.models import Project
