@@ -7,7 +7,7 @@ after success had changed it.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Min, Q, QuerySet
@@ -34,6 +34,15 @@ class Case:
     scores: dict[int, float | None]  # factor number -> 0-100 from the chosen scan
     started_on: datetime.date | None = None
     stopped: bool = False
+    implemented_on: datetime.date | None = None
+    scaled_on: datetime.date | None = None
+    # evidence condition key -> held as of the outcome's date (or today): see qca's evidence
+    evidence: dict[str, bool] = field(default_factory=dict, hash=False, compare=False)
+
+    def reference(self, outcome: str, today: datetime.date) -> datetime.date:
+        """The date the project is described at: when it reached the outcome, or today."""
+        reached = self.scaled_on if outcome == "scaled" else self.implemented_on
+        return reached or today
 
     def too_young(self, outcome: str, today: datetime.date) -> bool:
         reached = self.scaled if outcome == "scaled" else self.implemented
@@ -94,6 +103,8 @@ def analysis_cases(*, projects: QuerySet[Project], outcome: str) -> list[Case]:
                 scores=values[scan],
                 started_on=project["started_on"],
                 stopped=project["stage"] == lifecycle.STOPPED,
+                implemented_on=implemented_on,
+                scaled_on=scaled_on,
             )
         )
     return cases

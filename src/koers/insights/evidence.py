@@ -78,8 +78,9 @@ def _gather(project_ids: Any) -> dict[int, _Gathered]:
 
     step = _model("evidence", "Step")
     if step is not None:
+        # finished: a result and the day it came (as koers.evidence counts them)
         for pk, ended, result in step.objects.filter(
-            project_id__in=project_ids, ended_on__isnull=False
+            project_id__in=project_ids, ended_on__isnull=False, result__gt=""
         ).values_list("project_id", "ended_on", "result"):
             of(pk).steps.append((ended, result == "redo"))
     for name, attr in (("EndUserSession", "sessions"), ("LearningEvent", "learning")):

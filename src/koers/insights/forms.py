@@ -5,6 +5,7 @@ from dataclasses import fields
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .evidence_conditions import choices as evidence_choices
 from .qca import DEFAULT_ANCHORS, NETWORK, ORGANISATION, AnalysisSettings
 
 FACTOR_NUMBERS = [(n, str(n)) for n in range(1, 10)]
@@ -33,6 +34,17 @@ class AnalysisForm(forms.Form):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         initial=[n for n, _label in FACTOR_NUMBERS],
+    )
+    evidence = forms.TypedMultipleChoiceField(
+        label=_("Evidence beside the factors"),
+        help_text=_(
+            "Yes or no from each project's own record, as of the day it reached the outcome "
+            "(or today)."
+        ),
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=[],
     )
     exclusion = forms.FloatField(
         label=_("Clearly weak at or below"), min_value=0, max_value=100, initial=DEFAULT_ANCHORS[0]
@@ -69,6 +81,7 @@ class AnalysisForm(forms.Form):
         elif data is not None and COMPLETE not in data:
             data = self._with_defaults(data)
         super().__init__(data)
+        self.fields["evidence"].choices = evidence_choices()
         if factor_labels:
             self.fields["factors"].choices = [
                 (n, f"{n}. {factor_labels.get(n, n)}") for n, _label in FACTOR_NUMBERS
@@ -109,4 +122,10 @@ class AnalysisForm(forms.Form):
         if not self.is_bound:
             return AnalysisSettings()
         chosen = {f.name: self.cleaned_data[f.name] for f in fields(AnalysisSettings)}
-        return AnalysisSettings(**{**chosen, "factors": tuple(sorted(chosen["factors"]))})
+        return AnalysisSettings(
+            **{
+                **chosen,
+                "factors": tuple(sorted(chosen["factors"])),
+                "evidence": tuple(sorted(chosen["evidence"])),
+            }
+        )

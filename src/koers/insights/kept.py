@@ -70,6 +70,7 @@ def settings_key(settings: AnalysisSettings) -> str:
 def settings_from_key(key: str) -> AnalysisSettings:
     values = json.loads(key)
     values["factors"] = tuple(values["factors"])
+    values["evidence"] = tuple(values.get("evidence", ()))  # JSON keeps tuples as lists
     return AnalysisSettings(**values)
 
 

@@ -15,6 +15,7 @@ crisp: reached or not.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from django.db.models import Q, QuerySet
@@ -38,6 +39,7 @@ from koers.projects.models import Project
 
 from .cases import Case, analysis_cases
 from .engine_messages import engine_code, error_text
+from .evidence_conditions import EvidenceCondition, evidence_conditions, with_evidence
 from .selectors import SHARED
 
 ORGANISATION, NETWORK = "organisation", "network"
@@ -55,12 +57,14 @@ class AnalysisSettings:
     n_cut: int = 1
     kind: str = "parsimonious"
     scope: str = ORGANISATION
+    # evidence conditions beside the factors (evidence_rules.CONDITIONS keys), crisp
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Literal:
-    factor: Factor
-    strong: bool
+    factor: Factor | EvidenceCondition  # a factor's score, or a piece of the record
+    strong: bool  # for evidence: present
 
 
 @dataclass
@@ -138,7 +142,7 @@ def analysis_projects(*, organisation: Organisation, scope: str) -> QuerySet[Pro
     return Project.objects.filter(owner=organisation, archived_at__isnull=True)
 
 
-def _literals(term: str, by_key: dict[str, Factor]) -> list[Literal]:
+def _literals(term: str, by_key: dict[str, Any]) -> list[Literal]:
     out = []
     for part in term.split("*"):
         negated = part.startswith("~")
@@ -152,7 +156,9 @@ def portfolio_analysis(
     version = framework_active()
     all_factors = list(version.factors.order_by("number")) if version else []
     factors = [f for f in all_factors if f.number in settings.factors]
-    result = PortfolioAnalysis(settings=settings, factors=factors)
+    evidence = evidence_conditions(settings.evidence)
+    conditions: list[Any] = [*factors, *evidence]
+    result = PortfolioAnalysis(settings=settings, factors=conditions)
     projects = analysis_projects(organisation=organisation, scope=settings.scope)
     cases = analysis_cases(projects=projects, outcome=settings.outcome)
     scored = [c for c in cases if all(c.scores.get(f.number) is not None for f in factors)]
@@ -160,11 +166,12 @@ def portfolio_analysis(
     # Too young to count for the outcome; their factors are still read (memberships), so
     # that the project page can say which path a young project is on.
     today = timezone.localdate()
+    scored = with_evidence(scored, settings.evidence, outcome=settings.outcome, today=today)
     young = [c for c in scored if c.too_young(settings.outcome, today)]
     complete = [c for c in scored if not c.too_young(settings.outcome, today)]
     result.too_young = len(young)
     result.cases = complete
-    if len(factors) < 2:
+    if len(conditions) < 2:
         result.error_code = "few_factors"
         return result
     if not complete and young:
@@ -176,13 +183,16 @@ def portfolio_analysis(
     read = complete + young
     raw = np.array([[c.scores[f.number] for f in factors] for c in read], dtype=float)
     everyone = fuzzy(
-        raw,
+        raw.reshape(len(read), len(factors)),
         exclusion=settings.exclusion,
         crossover=settings.crossover,
         inclusion=settings.inclusion,
     )
+    if evidence:  # crisp: the record held it or not
+        held = np.array([[c.evidence[e.key] for e in evidence] for c in read], dtype=float)
+        everyone = np.hstack([everyone, held])
     result.memberships = {
-        c.project_id: {f.number: float(m) for f, m in zip(factors, row)}
+        c.project_id: {f.number: float(m) for f, m in zip(conditions, row)}
         for c, row in zip(read, everyone)
     }
     data = everyone[: len(complete)]
@@ -192,8 +202,8 @@ def portfolio_analysis(
     if result.with_outcome in (0, len(complete)):
         result.error_code = "same_outcome"
         return result
-    names = [f.key for f in factors]
-    by_key = {f.key: f for f in factors}
+    names = [f.key for f in conditions]
+    by_key = {f.key: f for f in conditions}
     try:
         _analyse(result, data, y, names, by_key, complete)
     except (AnalysisError, ValueError) as exc:
@@ -250,7 +260,7 @@ def _analyse(result, data, y, names, by_key, cases) -> None:
         result.uncovered = [c for c, x, v in result.xy if v > 0.5 and x <= 0.5]
 
 
-def _necessity(row: NecessityRow, by_key: dict[str, Factor]) -> Necessity:
+def _necessity(row: NecessityRow, by_key: dict[str, Any]) -> Necessity:
     literals = [lit for part in row.term.split(" + ") for lit in _literals(part, by_key)]
     return Necessity(literals, row.inclusion, row.relevance, row.coverage)
 

@@ -17,6 +17,8 @@ def _figure(value: float) -> str:
 
 
 def literal_text(lit: Literal) -> str:
+    if getattr(lit.factor, "evidence", False):  # a piece of the record: present or absent
+        return lit.factor.name if lit.strong else lit.factor.absent
     if lit.strong:
         return _("strong “%(factor)s”") % {"factor": lit.factor.name}
     return _("weak “%(factor)s”") % {"factor": lit.factor.name}

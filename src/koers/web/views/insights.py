@@ -6,14 +6,21 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.framework.selectors import framework_active
+from koers.insights.evidence_coverage import evidence_coverage
 from koers.insights.forms import AnalysisForm
 from koers.insights.kept import COMPUTING, analysis_kept
 from koers.insights.qca import NETWORK
 from koers.insights.qca_reading import analysis_reading
-from koers.insights.selectors import DashboardFilter, dashboard_get, dashboard_organisations
+from koers.insights.selectors import (
+    DashboardFilter,
+    dashboard_get,
+    dashboard_organisations,
+    portfolio_projects,
+)
 from koers.insights.summary import dashboard_summary
 from koers.projects.models import Domain, Technique
 from koers.reports.exports import export_kinds
@@ -86,6 +93,10 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "quarters": quarters,
         **filter_choices(),
         "techniques": [(t.key, t.name) for t in Technique.objects.all()],
+        "coverage": evidence_coverage(
+            projects=portfolio_projects(organisation=organisation, filters=filters),
+            reference=timezone.localdate(),
+        ),
     }
     return render(request, "web/dashboard.html", context)
 
