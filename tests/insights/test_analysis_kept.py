@@ -58,12 +58,12 @@ def test_project_pages_share_one_computation_until_the_data_change(
         (lambda w: project_move_stage(project=w.project, by=w.member, to="experiment"), 1),
         (lambda w: submitted_scan(w.project, w.member), 1),
         (lambda w: project_archive(project=w.project, by=w.member), 1),
-        # what it does not: the team
+        # the team: its roles are evidence the analysis can use (a privacy officer)
         (
             lambda w: team_member_set(
                 project=w.project, by=w.member, user=w.other_member, team_role="domain_expert"
             ),
-            0,
+            1,
         ),
     ],
 )

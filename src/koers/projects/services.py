@@ -256,6 +256,7 @@ def team_member_set(*, project: Project, by: Any, user: Any, team_role: str) -> 
         action="team",
         changes={"user": user.pk, "team_role": team_role, "added": created},
     )
+    portfolio_changed(organisation_id=project.owner_id)  # the analysis reads team roles
     return member
 
 
@@ -266,6 +267,7 @@ def team_member_remove(*, project: Project, by: Any, user: Any) -> None:
     _keep_a_leader(project, without=user)
     project.team.filter(user=user).delete()
     change_record(actor=by, obj=project, action="team_removed", changes={"user": user.pk})
+    portfolio_changed(organisation_id=project.owner_id)
 
 
 @transaction.atomic

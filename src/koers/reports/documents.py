@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from koers.actions.selectors import actions_of, planned_option_ids
 from koers.assessments.selectors import reads_scans_in_full, scan_result, scan_result_for
@@ -71,11 +71,13 @@ def project_report_pdf(
         "generated": timezone.localtime(),
     }
     if context["full"]:
-        # Beside the scores when the reader sees them, else the record alone.
+        # Beside the scores when the reader sees them, else the record alone; worded in the
+        # report's language, which is not the request's.
         scored = result if result and result.has_scores else None
-        context["evidence"] = evidence_beside(
-            project=project, reference=scan_reference(None), result=scored
-        )
+        with translation.override(language):
+            context["evidence"] = evidence_beside(
+                project=project, reference=scan_reference(None), result=scored
+            )
     return render_pdf("reports/project.html", context, language=language)
 
 
@@ -83,7 +85,6 @@ def portfolio_report_pdf(
     *, organisation: Organisation, filters: DashboardFilter, language: str
 ) -> bytes:
     """The dashboard's figures with a written summary. The caller checked the permission."""
-    from django.utils import translation
 
     with translation.override(language):
         data = dashboard_build(organisation=organisation, filters=filters)
