@@ -51,7 +51,7 @@ def test_evidence_pages_reflow_and_pass_axe(live_server, browser, transactional_
             COORDINATOR,
             "analysis",
             reverse("web:analysis", args=[slug]) + "?evidence=ev_end_users&evidence=ev_recent_step",
-            "id_evidence",
+            "id_evidence_0",
         ),
     ]
     problems: list[str] = []
@@ -69,5 +69,7 @@ def test_evidence_pages_reflow_and_pass_axe(live_server, browser, transactional_
                 for width in (1280, 320):
                     problems += look_at(page, f"evidence-{language}-{key}", width, True)
             page.close()
+            context.clear_cookies()  # the next person logs in afresh
+            context.add_cookies([{"name": "django_language", "value": language, "url": base}])
         context.close()
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)

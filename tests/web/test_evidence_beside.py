@@ -107,3 +107,16 @@ def test_the_project_pdf_has_an_evidence_section_per_factor(world, scan):
         assert words in text, words
     assert "partner" in text
     assert text.count("Scored 100, yet") >= 5
+
+
+def test_the_steps_line_names_the_redos_only_when_there_are_any():
+    from koers.insights.evidence_rules import Finding
+    from koers.insights.evidence_text import line_text
+
+    day = datetime.date(2026, 5, 26)
+    assert line_text(Finding("steps", {"n": 3, "redone": 1, "last": day})) == (
+        "3 steps finished, the last on 26 May 2026. 1 of them had to be redone."
+    )
+    assert line_text(Finding("steps", {"n": 1, "redone": 0, "last": day})) == (
+        "1 step finished, the last on 26 May 2026."
+    )

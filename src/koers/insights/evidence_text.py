@@ -33,6 +33,14 @@ def _roles(codes: list[str]) -> str:
     return _("%(first)s and %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
+def _redone(n: int) -> str:
+    if not n:
+        return ""
+    return " " + ngettext(
+        "%(n)s of them had to be redone.", "%(n)s of them had to be redone.", n
+    ) % {"n": n}
+
+
 def _count(n: int, none: str, some: Callable[[int], str]) -> str:
     return none if not n else some(n)
 
@@ -69,11 +77,12 @@ LINES: dict[str, Callable[[dict[str, Any]], str]] = {
         _("No step finished yet."),
         lambda n: (
             ngettext(
-                "%(n)s step finished (%(redone)s to redo), the last on %(date)s.",
-                "%(n)s steps finished (%(redone)s to redo), the last on %(date)s.",
+                "%(n)s step finished, the last on %(date)s.",
+                "%(n)s steps finished, the last on %(date)s.",
                 n,
             )
-            % {"n": n, "redone": v["redone"], "date": _date(v["last"])}
+            % {"n": n, "date": _date(v["last"])}
+            + _redone(v["redone"])
         ),
     ),
     "disciplines": lambda v: (
