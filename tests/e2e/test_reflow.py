@@ -34,7 +34,7 @@ from koers.library.models import ReferenceCase
 from koers.library.services import reference_cases_load
 from koers.projects.models import Project, TeamRole, Visibility
 
-from . import evidence_records
+from . import evidence_records, reflow_imports
 from .conftest import ARTIFACTS, AXE
 
 pytestmark = pytest.mark.e2e
@@ -141,6 +141,9 @@ PAGES = [
     Page("org-members", "web:org_members", org, roles=(COORDINATOR,)),
     Page("org-invitations", "web:org_invitations", org, roles=(COORDINATOR,)),
     Page("org-invite-bulk", "web:org_invite_bulk", org, roles=(COORDINATOR,)),
+    Page("import", "web:import_start", org, roles=(COORDINATOR,)),
+    Page("import-columns", "web:import_columns", reflow_imports.upload, roles=(COORDINATOR,)),
+    Page("import-check", "web:import_check", reflow_imports.upload, roles=(COORDINATOR,)),
     Page("account-security", "account_security"),
     Page("api-tokens", "web:api_tokens"),
     Page("two-factor-setup", "two_factor_setup", roles=(MEMBER,)),
@@ -165,6 +168,7 @@ PAGES = [
     # Refusals and errors look like the site too.
     Page("refused-settings", "web:org_settings", org, roles=(COORDINATOR,), status=403),
     Page("refused-edit", "web:project_edit", project, roles=(VIEWER,), status=403),
+    Page("refused-import", "web:import_start", org, roles=(MEMBER,), status=403),
     Page("not-found", "/projects/999999/", roles=(MEMBER,), status=404),
 ]
 # Pages before logging in.
@@ -181,6 +185,8 @@ NOT_PAGES = {
     "web:project_report": "a PDF download",
     "web:portfolio_report": "a PDF download",
     "web:portfolio_export": "an XLSX or CSV download",
+    "web:import_template": "an XLSX or CSV download",
+    "web:import_apply": "POST only",
     "web:project_team_remove": "POST only",
     "web:action_adopt_option": "POST only",
     "web:adopt_study_case": "POST only",

@@ -37,7 +37,7 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.0f}"
 
 
-def read_table(raw: bytes, *, name: str = "") -> Table:
+def read_table(raw: bytes, *, name: str = "", max_rows: int = limits.MAX_ROWS) -> Table:
     if not raw or not raw.strip():
         raise ImportRefused(_("The file is empty."))
     if len(raw) > limits.MAX_FILE_BYTES:
@@ -46,7 +46,7 @@ def read_table(raw: bytes, *, name: str = "") -> Table:
             % {"size": _mb(len(raw)), "limit": _mb(limits.MAX_FILE_BYTES)}
         )
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06"):
-        table = _read_xlsx(raw)
+        table = _read_xlsx(raw, max_rows)
     elif raw.startswith(b"%PDF"):
         raise ImportRefused(
             _("This file is a PDF, not a spreadsheet. Upload the list as XLSX or CSV.")
@@ -59,7 +59,7 @@ def read_table(raw: bytes, *, name: str = "") -> Table:
             )
         )
     else:
-        table = _read_csv(raw)
+        table = _read_csv(raw, max_rows)
     _check_shape(table)
     return table
 
@@ -112,14 +112,14 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv(raw: bytes) -> Table:
+def _read_csv(raw: bytes, max_rows: int) -> Table:
     text, encoding = _decode(raw)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     headers: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     try:
         for number, cells in enumerate(reader, start=1):
-            if not _add_row(number, [c.strip() for c in cells], rows, headers):
+            if not _add_row(number, [c.strip() for c in cells], rows, headers, max_rows):
                 headers = [c.strip() for c in cells]
     except csv.Error:
         raise ImportRefused(
@@ -133,7 +133,11 @@ def _read_csv(raw: bytes) -> Table:
 
 
 def _add_row(
-    number: int, cells: list[str], rows: list[tuple[int, list[str]]], headers: list[str] | None
+    number: int,
+    cells: list[str],
+    rows: list[tuple[int, list[str]]],
+    headers: list[str] | None,
+    max_rows: int,
 ) -> bool:
     """Keep a data row (False: this is the header row still to come); empty rows are skipped
     before the header as well as after it."""
@@ -141,10 +145,18 @@ def _add_row(
         return True
     if headers is None:
         return False
-    if len(rows) >= limits.MAX_ROWS:
+    if len(rows) >= max_rows:
+        if max_rows < limits.MAX_ROWS:
+            raise ImportRefused(
+                _(
+                    "The list has more than %(limit)d rows, the most this page imports at "
+                    "once. Import it in parts, or on the command line (koers import "
+                    "projects), which takes up to %(most)d."
+                )
+                % {"limit": max_rows, "most": limits.MAX_ROWS}
+            )
         raise ImportRefused(
-            _("The list has more than %(limit)d rows; import it in parts.")
-            % {"limit": limits.MAX_ROWS}
+            _("The list has more than %(limit)d rows; import it in parts.") % {"limit": max_rows}
         )
     rows.append((number, cells))
     return True
@@ -215,7 +227,7 @@ def _cell_text(value: object) -> str:
     return (text if isinstance(text, str) else str(value)).strip()
 
 
-def _read_xlsx(raw: bytes) -> Table:
+def _read_xlsx(raw: bytes, max_rows: int) -> Table:
     import openpyxl
 
     archive = _check_zip(raw)
@@ -232,7 +244,7 @@ def _read_xlsx(raw: bytes) -> Table:
         rows: list[tuple[int, list[str]]] = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [_cell_text(v) for v in values[: limits.MAX_COLUMNS + 1]]
-            if not _add_row(number, cells, rows, headers):
+            if not _add_row(number, cells, rows, headers, max_rows):
                 headers = cells
     except ImportRefused:
         raise

@@ -28,6 +28,7 @@ from koers.projects.services import (
     team_member_set,
 )
 
+from . import limits
 from .columns import recognise
 from .models import ImportUpload
 from .plan import CREATE, UPDATE, Plan, Problem, RowPlan, build_plan, load_context
@@ -64,7 +65,7 @@ def upload_store(*, by: Any, organisation: Organisation, raw: bytes, name: str) 
     """Read the file (ImportRefused says why it cannot be) and keep its table for the next
     steps, with the columns we recognise already mapped."""
     require_import(by, organisation)
-    table = read_table(raw, name=name)
+    table = read_table(raw, name=name, max_rows=limits.MAX_PAGE_ROWS)
     ImportUpload.objects.filter(uploaded_by=by, organisation=organisation).delete()
     ImportUpload.objects.filter(created_at__lt=timezone.now() - KEEP_UPLOADS).delete()
     return ImportUpload.objects.create(
@@ -115,6 +116,13 @@ class Applied:
     created: int
     updated: int
     unchanged: int
+
+    def __str__(self) -> str:
+        return _("Imported: %(created)d new, %(updated)d updated, %(unchanged)d unchanged.") % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
 
 
 @transaction.atomic

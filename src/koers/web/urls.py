@@ -5,6 +5,7 @@ from django.urls import include, path
 from koers.accounts import oidc
 
 from . import question_urls
+from .urls_imports import import_patterns
 from .views import (
     actions,
     api_tokens,
@@ -150,6 +151,7 @@ web_patterns = [
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
     *question_urls.patterns,
+    *import_patterns,
 ]
 
 # Django's own password-reset views at their standard paths, in the site's look.
