@@ -98,6 +98,13 @@ def question(w: SimpleNamespace, user: Any) -> list[Any]:
     return [question_link(w).question_id]
 
 
+def record_pages() -> list["Page"]:
+    """Adding and changing a partner, a budget line and a mandate of the chosen project."""
+    from .record_rows import record_pages as rows
+
+    return rows(Page, project, EDITORS)
+
+
 @dataclass(frozen=True)
 class Page:
     key: str  # names the screenshots
@@ -165,6 +172,7 @@ PAGES = [
         lambda w, u: [question_link(w).pk],
         roles=EDITORS,
     ),
+    *record_pages(),
     # Refusals and errors look like the site too.
     Page("refused-settings", "web:org_settings", org, roles=(COORDINATOR,), status=403),
     Page("refused-edit", "web:project_edit", project, roles=(VIEWER,), status=403),
@@ -212,6 +220,9 @@ NOT_PAGES = {
     "web:api_token_revoke": "POST only",
     "web:question_unlink": "POST only",
     "web:question_same_need_remove": "POST only",
+    "web:partner_remove": "POST only",
+    "web:budget_remove": "POST only",
+    "web:mandate_remove": "POST only",
     "web:org_identity_group_remove": "POST only",
     "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
     "oidc_authentication_init": "redirects to the identity provider",

@@ -33,6 +33,7 @@ from koers.projects.models import (
 )
 
 from . import model
+from . import partners as demo_partners
 from .evidence import add_evidence
 from .names import DISTRICTS, FIRST_NAMES, LAST_NAMES, LESSONS, PLACE_NAMES, PROJECT_TOPICS
 from .questions import generate_questions
@@ -140,6 +141,7 @@ def generate(
             )
         if log and (i + 1) % 25 == 0:
             log(f"{i + 1} organisations")
+    demo_partners.link_demo_partners()
     return report
 
 
@@ -323,6 +325,7 @@ def _organisation(
             scan_plans.append(
                 (team[: rng.randint(2, len(team))] if len(team) > 1 else team, profile, growth)
             )
+    demo_partners.add_evidence(org, index, projects, plans, members, workers, today)
     ProjectMember.objects.bulk_create(members)
     StageEvent.objects.bulk_create(events)
     _adoptions(rng, org, projects, plans, report)

@@ -130,3 +130,58 @@ class TeamMemberForm(forms.Form):
             project_roles__project=project
         )
         self.fields["user"].label_from_instance = _person
+
+
+DATE = {"type": "date"}
+
+
+class RecordForm(forms.Form):
+    """A form for one of a project's records; `values()` hands the services their input."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    record_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, project: Project, record: Any = None, **kwargs: Any):
+        if record is not None:
+            initial = {name: getattr(record, name) for name in self.record_fields}
+            kwargs.setdefault("initial", {**initial, "version": record.version})
+        super().__init__(*args, **kwargs)
+
+    def values(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class BudgetLineForm(RecordForm):
+    record_fields = ("amount", "source", "starts_on", "ends_on")
+    amount = forms.DecimalField(
+        label=_("Amount in euros"), max_digits=12, decimal_places=2, localize=True
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=200,
+        help_text=_("Where the money comes from, e.g. an innovation fund or the department."),
+    )
+    starts_on = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Until"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
+
+
+class MandateForm(RecordForm):
+    record_fields = ("decided_on", "decided_by", "scope")
+    decided_on = forms.DateField(
+        label=_("Decided on"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
+    decided_by = forms.CharField(
+        label=_("Decided by"),
+        max_length=200,
+        help_text=_("Who gave the mandate, e.g. the municipal executive or the CIO."),
+    )
+    scope = forms.CharField(
+        label=_("For what"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What the project may do, spend or decide on its own."),
+    )

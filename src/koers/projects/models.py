@@ -269,6 +269,7 @@ class ProjectRecord(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("created by"),
     )

@@ -12,6 +12,8 @@ from koers.assessments.models import Answer, FactorScore, ScanKind, answer_label
 from koers.evidence import exports as evidence_exports
 from koers.insights.selectors import DashboardFilter, portfolio_projects
 from koers.organisations.models import Organisation
+from koers.partners.exports import partners_sheet
+from koers.projects.exports import budget_sheet, mandates_sheet
 from koers.projects.lifecycle import STAGE_LABELS
 from koers.projects.models import ProjectMember, StageEvent, TeamRole
 from koers.questions.exports import questions_sheet
@@ -19,7 +21,17 @@ from koers.translation import current_language
 
 from .spreadsheets import Sheet
 
-EXPORT_KINDS = ("portfolio", "scans", "actions", "stages", *evidence_exports.KINDS, "questions")
+EXPORT_KINDS = (
+    "portfolio",
+    "scans",
+    "actions",
+    "stages",
+    *evidence_exports.KINDS,
+    "questions",
+    "partners",
+    "budget",
+    "mandates",
+)
 
 
 def export_kinds() -> list[tuple[str, str]]:
@@ -30,6 +42,9 @@ def export_kinds() -> list[tuple[str, str]]:
         ("stages", _("Stage events")),
         *evidence_exports.export_kinds(),
         ("questions", _("Questions")),
+        ("partners", _("Partners")),
+        ("budget", _("Budget")),
+        ("mandates", _("Mandates")),
     ]
 
 
@@ -238,4 +253,7 @@ SHEETS = {
     "stages": stages_sheet,
     **evidence_exports.SHEETS,
     "questions": questions_sheet,
+    "partners": partners_sheet,
+    "budget": budget_sheet,
+    "mandates": mandates_sheet,
 }
