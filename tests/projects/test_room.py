@@ -65,7 +65,7 @@ def test_budget_and_mandate_are_recorded_and_shown_in_the_history(world):
     assert Organisation.objects.get(pk=world.a.pk).data_version == version + 3
     lines = [line.text for line in history_lines(project_history(project=world.project))]
     assert "Directieteam" in lines[0]
-    assert "€ 1,234.50" in lines[1] and "Afdeling" in lines[1]
+    assert "€\u00a01,234.50" in lines[1] and "Afdeling" in lines[1]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,9 @@ def euros(value: Any) -> str:
         amount = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    return "€ " + formats.number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+    return "€\u00a0" + formats.number_format(
+        amount, decimal_pos=2, use_l10n=True, force_grouping=True
+    )
 
 
 def _day(value: Any) -> str:
