@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0009_remove_project_partners"),
+        ("projects", "0010_project_reference"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
