@@ -50,4 +50,11 @@ def test_old_partner_organisations_become_linked_partners():
     through = back.get_model("projects", "Project")._meta.get_field("partners").remote_field.through
     pairs = through.objects.values_list("project_id", "organisation__slug")
     assert sorted(pairs) == [(project.pk, "beedorp"), (project.pk, "datalab")]
-    migrate(AFTER)
+    latest()
+
+
+def latest():
+    """Back to every app's newest migration, as the tests after this one expect."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
