@@ -92,14 +92,14 @@ RULES = [
     (
         5,
         70.0,
-        EvidenceFacts(disciplines=frozenset({"domain_expert", "data_scientist"})),
+        EvidenceFacts(disciplines=frozenset({"domain_expert", "data_analyst"})),
         ["f5_high_disciplines_missing"],
     ),
     (
         5,
         70.0,
         EvidenceFacts(
-            disciplines=frozenset({"domain_expert", "data_scientist", "programme_manager"})
+            disciplines=frozenset({"domain_expert", "data_analyst", "programme_manager"})
         ),
         [],  # one missing is not a multidisciplinary team in doubt
     ),

@@ -16,7 +16,8 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 
-from koers.projects.models import Project, ProjectMember, TeamRole
+from koers.projects.disciplines import team_disciplines
+from koers.projects.models import BudgetLine, Mandate, Project, ProjectMember, TeamRole
 
 from .evidence_rules import EvidenceFacts, recent_since
 
@@ -33,7 +34,7 @@ class _Gathered:
     """One project's raw rows, before they are cut at its reference date."""
 
     leaders: int = 0
-    disciplines: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
     has_sponsor: bool = False
     personal_data: bool = False
     budgets: list[datetime.date | None] = field(default_factory=list)
@@ -53,27 +54,22 @@ def _ids(projects: Iterable[int] | models.QuerySet) -> Any:
     return list(projects)
 
 
-def _project_fields() -> list[str]:
-    names = {f.name for f in Project._meta.get_fields()}
-    return [n for n in ("handles_personal_data", "sponsor_id") if n.removesuffix("_id") in names]
-
-
 def _gather(project_ids: Any) -> dict[int, _Gathered]:
     rows: dict[int, _Gathered] = {}
 
     def of(pk: int) -> _Gathered:
         return rows.setdefault(pk, _Gathered())
 
-    extra = _project_fields()
-    for values in Project.objects.filter(id__in=project_ids).values("id", *extra):
-        g = of(values["id"])
-        g.personal_data = bool(values.get("handles_personal_data"))
-        g.has_sponsor = values.get("sponsor_id") is not None
+    for pk, personal, sponsor in Project.objects.filter(id__in=project_ids).values_list(
+        "id", "handles_personal_data", "sponsor_id"
+    ):
+        g = of(pk)
+        g.personal_data, g.has_sponsor = personal, sponsor is not None
     for pk, role in ProjectMember.objects.filter(project_id__in=project_ids).values_list(
         "project_id", "team_role"
     ):
         g = of(pk)
-        g.disciplines.add(role)
+        g.roles.add(role)
         g.leaders += role == TeamRole.PROJECT_LEADER
 
     step = _model("evidence", "Step")
@@ -96,16 +92,14 @@ def _gather(project_ids: Any) -> dict[int, _Gathered]:
             "project_id", "kind", "starts_on"
         ):
             of(pk).partners.append((kind, start))
-    for name, attr, day_field in (
-        ("BudgetLine", "budgets", "starts_on"),
-        ("Mandate", "mandates", "decided_on"),
+    for model, attr, day_field in (
+        (BudgetLine, "budgets", "starts_on"),
+        (Mandate, "mandates", "decided_on"),
     ):
-        model = _model("projects", name)
-        if model is not None:
-            for pk, day in model.objects.filter(project_id__in=project_ids).values_list(
-                "project_id", day_field
-            ):
-                getattr(of(pk), attr).append(day)
+        for pk, day in model.objects.filter(project_id__in=project_ids).values_list(
+            "project_id", day_field
+        ):
+            getattr(of(pk), attr).append(day)
     link = _model("questions", "QuestionLink")
     if link is not None:
         for pk, linked, feedback in link.objects.filter(project_id__in=project_ids).values_list(
@@ -124,6 +118,11 @@ def _link_dates(link: type[models.Model]) -> tuple[str, str]:
         (n for n in ("feedback_on", "last_feedback_on", "feedback_at") if n in names), "id"
     )
     return linked, feedback
+
+
+def _disciplines(roles: set[str]) -> tuple[str, ...]:
+    coverage = team_disciplines(roles)
+    return coverage.core_present + coverage.extra_present
 
 
 def _day(value: Any) -> datetime.date | None:
@@ -159,7 +158,7 @@ def _facts(g: _Gathered, reference: datetime.date) -> EvidenceFacts:
         steps_finished=len(steps),
         steps_recent=sum(day >= since["step"] for day in steps),
         steps_redone=sum(redo for day, redo in g.steps if day <= reference),
-        disciplines=frozenset(g.disciplines),
+        disciplines=frozenset(_disciplines(g.roles)),
         handles_personal_data=g.personal_data,
         partners=partners,
         last_session=sessions[-1] if sessions else None,

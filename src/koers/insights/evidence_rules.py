@@ -27,7 +27,8 @@ LEARNING_MONTHS = 3
 RECURRING = 2
 
 # The study's core disciplines of a multidisciplinary team (factor 5).
-CORE_DISCIPLINES = ("domain_expert", "programme_manager", "data_scientist", "privacy_officer")
+# (discipline codes of koers.projects.disciplines, which maps team roles onto them)
+CORE_DISCIPLINES = ("domain_expert", "programme_manager", "data_analyst", "privacy_officer")
 PRIVACY_OFFICER = "privacy_officer"
 # Partner kinds: suppliers are the market (factor 6), the others a network or chain (7).
 MARKET = "supplier"

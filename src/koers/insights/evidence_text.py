@@ -12,7 +12,8 @@ from django.utils.translation import ngettext
 
 from koers.framework.models import Factor
 from koers.framework.selectors import framework_active
-from koers.projects.models import Project, TeamRole
+from koers.projects.models import Project
+from koers.projects.selectors import DISCIPLINE_LABELS
 
 from .evidence import evidence_facts
 from .evidence_rules import FactorEvidence, Finding, factor_evidence
@@ -27,7 +28,7 @@ def _score(value: Any) -> str:
 
 
 def _roles(codes: list[str]) -> str:
-    labels = [str(TeamRole(c).label).lower() if c in TeamRole.values else c for c in codes]
+    labels = [str(DISCIPLINE_LABELS.get(c, c)).lower() for c in codes]
     if len(labels) <= 1:
         return "".join(labels)
     return _("%(first)s and %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
@@ -86,9 +87,9 @@ LINES: dict[str, Callable[[dict[str, Any]], str]] = {
         ),
     ),
     "disciplines": lambda v: (
-        _("In the team: %(roles)s.") % {"roles": _roles(v["present"])}
+        _("Disciplines in the team: %(roles)s.") % {"roles": _roles(v["present"])}
         if v["present"]
-        else _("No one on the team yet.")
+        else _("None of the study's disciplines in the team yet.")
     ),
     "missing_disciplines": lambda v: (
         _("Not in the team: %(roles)s.") % {"roles": _roles(v["missing"])}
