@@ -1,10 +1,13 @@
 """One table: who sees which project, by role, visibility and organisation, on the project
-page and in the API alike (both read through koers.projects.access)."""
+page and in the API alike (both read through koers.projects.access); the project's records
+(evidence, partners, budget, mandates, ...) follow the project. A second table does the same
+for questions (koers.questions.access)."""
 
 import pytest
 from django.test import Client
 
 from koers.projects.models import Visibility
+from koers.questions.services import question_submit
 from tests.factories import make_project
 
 from .conftest import token_client
@@ -20,6 +23,28 @@ SEES = {
     "b_coordinator": {"network", "public"},
 }
 ORGANISATION_OF = {"b_member": "b", "b_coordinator": "b"}
+# What the project page shows of a project, each a list under /api/v1/projects/{id}/.
+PROJECT_PARTS = (
+    "stage-events",
+    "team",
+    "scans",
+    "actions",
+    "steps",
+    "end-user-sessions",
+    "learning-events",
+    "partners",
+    "budget-lines",
+    "mandates",
+)
+# person -> visibilities of A's question they may see (the asker is world.member).
+SEES_QUESTION = {
+    "viewer": {"organisation", "network"},
+    "other_member": {"organisation", "network"},
+    "member": {"organisation", "network"},
+    "coordinator": {"organisation", "network"},
+    "b_member": {"network"},
+    "b_coordinator": {"network"},
+}
 
 
 @pytest.mark.parametrize("visibility", Visibility.values)
@@ -36,6 +61,8 @@ def test_page_and_api_agree_with_the_table(world, person, visibility):
     organisation = getattr(world, ORGANISATION_OF.get(person, "a"))
     api = token_client(organisation, "read", user=user)
     assert api.get(f"/api/v1/projects/{project.pk}").status_code == expected
+    for part in PROJECT_PARTS:
+        assert api.get(f"/api/v1/projects/{project.pk}/{part}").status_code == expected, part
     listed = {p["id"] for p in api.get("/api/v1/projects?pageSize=100").json()["results"]}
     assert (project.pk in listed) == (expected == 200)
 
@@ -53,3 +80,27 @@ def test_organisation_tokens(world, visibility, organisation, scope):
         sees = True
     api = token_client(getattr(world, organisation), scope)
     assert api.get(f"/api/v1/projects/{project.pk}").status_code == (200 if sees else 404)
+
+
+@pytest.mark.parametrize("visibility", ["organisation", "network"])
+@pytest.mark.parametrize("person", SEES_QUESTION)
+def test_question_page_and_api_agree_with_the_table(world, person, visibility):
+    question = question_submit(
+        organisation=world.a,
+        by=world.member,
+        title="Waar staan de lantaarnpalen?",
+        domain="physical",
+        frequency="weekly",
+        visibility=visibility,
+    )
+    user = getattr(world, person)
+    expected = 200 if visibility in SEES_QUESTION[person] else 404
+
+    page = Client()
+    page.force_login(user)
+    assert page.get(f"/questions/{question.pk}/").status_code == expected
+
+    api = token_client(getattr(world, ORGANISATION_OF.get(person, "a")), "read", user=user)
+    assert api.get(f"/api/v1/questions/{question.pk}").status_code == expected
+    listed = {q["id"] for q in api.get("/api/v1/questions?pageSize=100").json()["results"]}
+    assert (question.pk in listed) == (expected == 200)

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import library, organisations, project_parts, projects
+from .views import library, organisations, project_parts, project_records, projects, questions
 from .views.errors import not_found
 from .views.schema import OpenApiDocument
 
@@ -16,8 +16,16 @@ urlpatterns = [
     path("projects/<int:pk>/team", project_parts.TeamList.as_view()),
     path("projects/<int:pk>/scans", project_parts.ScanList.as_view()),
     path("projects/<int:pk>/actions", project_parts.ActionList.as_view()),
+    path("projects/<int:pk>/steps", project_records.StepList.as_view()),
+    path("projects/<int:pk>/end-user-sessions", project_records.EndUserSessionList.as_view()),
+    path("projects/<int:pk>/learning-events", project_records.LearningEventList.as_view()),
+    path("projects/<int:pk>/partners", project_records.PartnerList.as_view()),
+    path("projects/<int:pk>/budget-lines", project_records.BudgetLineList.as_view()),
+    path("projects/<int:pk>/mandates", project_records.MandateList.as_view()),
     path("scans/<int:pk>", project_parts.ScanDetail.as_view(), name="scan"),
     path("actions/<int:pk>", project_parts.ActionDetail.as_view(), name="action"),
+    path("questions", questions.QuestionList.as_view(), name="questions"),
+    path("questions/<int:pk>", questions.QuestionDetail.as_view(), name="question"),
     path("library-cases", library.LibraryCaseList.as_view(), name="library_cases"),
     path("organisations", organisations.OrganisationList.as_view(), name="organisations"),
     path(
