@@ -149,29 +149,50 @@ def test_row_problems_name_row_column_and_reason_and_nothing_is_saved(org, coord
     assert not ChangeRecord.objects.exists()
 
 
-def test_a_service_refusal_midway_rolls_back_every_row(org, coordinator, monkeypatch):
-    """The plan cannot foresee everything a service checks; when one refuses, the rows
-    before it are undone too."""
-    from koers.imports import services
+def test_a_refusal_in_a_later_batch_rolls_back_every_row(org, coordinator, monkeypatch):
+    """The plan cannot foresee everything the model checks; when it refuses a row of the
+    second batch, the batch written before it is undone too, and the data version stays."""
+    from django.core.exceptions import ValidationError
 
-    real = services.project_create
-    calls = []
+    from koers.imports import apply as batched
 
-    def refuse_the_third(**kwargs):
-        calls.append(kwargs["reference"])
-        if len(calls) == 3:
-            from django.core.exceptions import ValidationError
+    monkeypatch.setattr(batched, "BATCH", 2)
+    real_clean = Project.clean
 
+    def refuse_the_third(project):
+        if project.title == "Project 3":
             raise ValidationError({"title": "refused"})
-        return real(**kwargs)
+        real_clean(project)
 
-    monkeypatch.setattr(services, "project_create", refuse_the_third)
+    monkeypatch.setattr(Project, "clean", refuse_the_third)
     before = Organisation.objects.get(pk=org.pk).data_version
     with pytest.raises(ImportNotApplied) as caught:
         apply(csv_bytes([project_row(n) for n in range(1, 6)]), org, coordinator)
     assert caught.value.plan.rows[2].problems[0].message == "refused"
     assert Project.objects.count() == 0
+    assert not ChangeRecord.objects.exists()
     assert Organisation.objects.get(pk=org.pk).data_version == before
+
+
+def test_a_reference_taken_in_the_meantime_saves_nothing(org, coordinator, monkeypatch):
+    """Between the dry run and the write someone saved a project with a list's reference:
+    the database's constraint refuses it, and no row of the list is kept."""
+    from koers.imports import services
+    from tests.factories import make_project
+
+    make_project(org, coordinator, reference="P-00002")
+    real = services.load_context
+
+    def blind(organisation, **kwargs):  # as if the project came after the plan was made
+        context = real(organisation, **kwargs)
+        context.projects = {}
+        return context
+
+    monkeypatch.setattr(services, "load_context", blind)
+    with pytest.raises(ImportNotApplied) as caught:
+        apply(csv_bytes([project_row(n) for n in range(1, 4)]), org, coordinator)
+    assert "in the meantime" in caught.value.plan.problems[0]
+    assert Project.objects.count() == 1
 
 
 def test_stage_moves_the_lifecycle_cannot_make_are_refused(org, coordinator):

@@ -1,5 +1,6 @@
 """Recording changes. Called by every service inside its transaction."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -25,11 +26,27 @@ def change_record(
     *, actor: Any, obj: models.Model, action: str, changes: dict | None = None
 ) -> ChangeRecord:
     """Store one change; `changes` maps field name to [old, new] or to a value."""
+    record = _unsaved(actor, obj, action, changes)
+    record.save(force_insert=True)
+    return record
+
+
+def change_records_add(
+    *, actor: Any, changes: Iterable[tuple[models.Model, str, dict | None]]
+) -> list[ChangeRecord]:
+    """Many changes by one person at once (an import of a list): the records change_record
+    would make, one (object, action, changes) each, stored in one insert."""
+    return ChangeRecord.objects.bulk_create(
+        [_unsaved(actor, obj, action, data) for obj, action, data in changes], batch_size=500
+    )
+
+
+def _unsaved(actor: Any, obj: models.Model, action: str, changes: dict | None) -> ChangeRecord:
     plain = {
         k: _plain(v) if not isinstance(v, list) else [_plain(x) for x in v]
         for k, v in (changes or {}).items()
     }
-    return ChangeRecord.objects.create(
+    return ChangeRecord(
         actor=actor if getattr(actor, "pk", None) else None,
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,

@@ -59,6 +59,8 @@ class RowPlan:
     stage_path: list[str] = field(default_factory=list)
     leader: Any = None
     unreadable: set[str] = field(default_factory=set)  # keys of cells with a problem
+    # an existing project's theme and technique ids, as read with the plan
+    relations: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -91,6 +93,7 @@ class Context:
     projects: dict[str, Project]
     members: dict[str, tuple[Any, str]]  # e-mail -> (user, role)
     leaders: dict[int, set[int]]  # project id -> user ids of its leaders
+    relations: dict[str, dict[int, list[int]]]  # themes/techniques: project id -> their ids
     themes: dict[str, Theme]
     techniques: dict[str, Technique]
     words: dict[str, dict[str, str]]
@@ -109,14 +112,23 @@ def load_context(organisation: Organisation, *, lock: bool = False) -> Context:
     projects = Project.objects.filter(owner=organisation).exclude(reference="")
     if lock:
         projects = projects.select_for_update()
-    by_reference = {
-        normalised_reference(p.reference): p
-        for p in projects.prefetch_related("themes", "techniques")
-    }
+    by_reference = {normalised_reference(p.reference): p for p in projects}
+    # the through tables read directly: a prefetch builds a manager per project
+    relations: dict[str, dict[int, list[int]]] = {"themes": {}, "techniques": {}}
+    for key, column in (("themes", "theme_id"), ("techniques", "technique_id")):
+        through = getattr(Project, key).through.objects
+        for project_id, item_id in (
+            through.filter(project__owner=organisation)
+            .exclude(project__reference="")
+            .values_list("project_id", column)
+        ):
+            relations[key].setdefault(project_id, []).append(item_id)
     leaders: dict[int, set[int]] = {}
-    for project_id, user_id in ProjectMember.objects.filter(
-        project__in=[p.pk for p in by_reference.values()], team_role=TeamRole.PROJECT_LEADER
-    ).values_list("project_id", "user_id"):
+    for project_id, user_id in (
+        ProjectMember.objects.filter(project__owner=organisation, team_role=TeamRole.PROJECT_LEADER)
+        .exclude(project__reference="")
+        .values_list("project_id", "user_id")
+    ):
         leaders.setdefault(project_id, set()).add(user_id)
     members = {
         m.user.email.strip().lower(): (m.user, m.role)
@@ -128,6 +140,7 @@ def load_context(organisation: Organisation, *, lock: bool = False) -> Context:
         projects=by_reference,
         members=members,
         leaders=leaders,
+        relations=relations,
         themes=_vocabulary(Theme),
         techniques=_vocabulary(Technique),
         words={kind: choice_words(kind) for kind in ("domain", "visibility", "stage")},
@@ -326,9 +339,8 @@ def _plan_update(row: RowPlan, headers: dict[str, str], ctx: Context) -> None:
         return
     changes = [BY_KEY[k].label for k in SIMPLE if k in values and values[k] != getattr(project, k)]
     for key in ("themes", "techniques"):
-        if key in values and {i.pk for i in values[key]} != {
-            i.pk for i in getattr(project, key).all()
-        }:
+        row.relations[key] = ctx.relations[key].get(project.pk, [])
+        if key in values and {i.pk for i in values[key]} != set(row.relations[key]):
             changes.append(BY_KEY[key].label)
     target = values.get("stage")
     if target and target != project.stage:

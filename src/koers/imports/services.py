@@ -9,29 +9,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import has_role
-from koers.organisations.services import portfolio_batch
-from koers.projects.lifecycle import StageMoveRefused
-from koers.projects.models import TeamRole, Visibility
-from koers.projects.services import (
-    EditConflict,
-    project_create,
-    project_move_stage,
-    project_update,
-    team_member_remove,
-    team_member_set,
-)
+from koers.organisations.services import portfolio_batch, portfolio_changed
+from koers.projects.access import require_create
 
 from . import limits
+from .apply import apply_plan
 from .columns import recognise
 from .models import ImportUpload
-from .plan import CREATE, UPDATE, Plan, Problem, RowPlan, build_plan, load_context
+from .plan import CREATE, UPDATE, Plan, build_plan, load_context
 from .reading import Table, read_table
 
 KEEP_UPLOADS = datetime.timedelta(days=1)
@@ -130,91 +122,41 @@ def import_apply(
     *, by: Any, organisation: Organisation, table: Table, mapping: dict[int, str], source: str
 ) -> Applied:
     """Carry out the whole list or nothing: the plan is made again inside the transaction
-    (with the organisation's referenced projects locked), and any problem, found by the plan
-    or by a service on the way, rolls every row back and raises ImportNotApplied."""
+    (with the organisation's referenced projects locked) and written in batches (apply.py);
+    any problem, found by the plan, by the models' checks or by the database's constraints
+    on the way, rolls every row back and raises ImportNotApplied."""
     require_import(by, organisation)
+    require_create(by, organisation)
     plan = build_plan(table, mapping, load_context(organisation, lock=True))
     if not plan.ok:
         raise ImportNotApplied(plan)
     note = _("Imported from the list “%(file)s”.") % {"file": source}
-    with portfolio_batch():
-        for row in plan.rows:
-            try:
-                if row.action == CREATE:
-                    _create(row, organisation=organisation, by=by, note=note)
-                elif row.action == UPDATE:
-                    _update(row, by=by, note=note)
-            except (ValidationError, StageMoveRefused, EditConflict, PermissionDenied) as exc:
-                transaction.set_rollback(True)
-                row.problems.append(Problem("", " ".join(_messages(exc))))
-                raise ImportNotApplied(plan) from exc
-        applied = Applied(plan.count(CREATE), plan.count(UPDATE), plan.count("unchanged"))
-        change_record(
-            actor=by,
-            obj=organisation,
-            action="import",
-            changes={
-                "file": source,
-                "created": applied.created,
-                "updated": applied.updated,
-                "unchanged": applied.unchanged,
-            },
+    try:
+        with portfolio_batch():  # the organisation's data version moves once
+            apply_plan(plan, organisation=organisation, by=by, note=note)
+            if plan.count(CREATE) or plan.count(UPDATE):
+                portfolio_changed(organisation_id=organisation.pk)
+    except ValidationError as exc:
+        raise ImportNotApplied(plan) from exc
+    except IntegrityError as exc:
+        # another import or edit took one of the references between the plan and the write
+        plan.problems.append(
+            _(
+                "Someone else saved a project with one of these references in the meantime. "
+                "Nothing was imported; check the list again."
+            )
         )
-    return applied
-
-
-def _messages(exc: Exception) -> list[str]:
-    if isinstance(exc, ValidationError):
-        return exc.messages
-    return [str(exc)]
-
-
-def _create(row: RowPlan, *, organisation: Organisation, by: Any, note: str) -> None:
-    values = row.values
-    project = project_create(
-        owner=organisation,
-        by=by,
-        reference=values["reference"],
-        title=values["title"],
-        problem=values["problem"],
-        domain=values["domain"],
-        visibility=values.get("visibility", Visibility.ORGANISATION),
-        data_sources=values.get("data_sources", ""),
-        themes=values.get("themes", ()),
-        techniques=values.get("techniques", ()),
-        started_on=values.get("started_on"),
+        raise ImportNotApplied(plan) from exc
+    applied = Applied(plan.count(CREATE), plan.count(UPDATE), plan.count("unchanged"))
+    change_record(
+        actor=by,
+        obj=organisation,
+        action="import",
+        changes={
+            "file": source,
+            "created": applied.created,
+            "updated": applied.updated,
+            "unchanged": applied.unchanged,
+        },
     )
-    _move(row, project, by=by, note=note, on=values.get("stage_since") or project.started_on)
-    # The stages were walked while the importer was the only team member, so nobody got a
-    # notice for them; now the named leader takes over.
-    if row.leader is not None and row.leader.pk != by.pk:
-        team_member_set(project=project, by=by, user=row.leader, team_role=TeamRole.PROJECT_LEADER)
-        team_member_remove(project=project, by=by, user=by)
-
-
-def _update(row: RowPlan, *, by: Any, note: str) -> None:
-    project = row.project
-    assert project is not None
-    fields = {
-        key: row.values[key]
-        for key in (
-            "title",
-            "problem",
-            "domain",
-            "visibility",
-            "data_sources",
-            "themes",
-            "techniques",
-        )
-        if key in row.values
-    }
-    if fields:
-        project = project_update(project=project, by=by, expected_version=project.version, **fields)
-    _move(row, project, by=by, note=note, on=row.values.get("stage_since") or timezone.localdate())
-    if row.leader is not None:
-        team_member_set(project=project, by=by, user=row.leader, team_role=TeamRole.PROJECT_LEADER)
-
-
-def _move(row: RowPlan, project: Any, *, by: Any, note: str, on: datetime.date) -> None:
-    for stage in row.stage_path:
-        project_move_stage(project=project, by=by, to=stage, note=note, on=on)
+    return applied

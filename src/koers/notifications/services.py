@@ -6,7 +6,7 @@ all; `send_notifications` mails them later. Notices about time (reminders, due d
 weekly overview) are made by the command itself (`collect.py`)."""
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,24 +94,49 @@ def on_stage_moved(sender: Any, project: Any, event: Any, by: Any, **kwargs: Any
     team = project.team.values_list("user_id", flat=True)
     notices_add(
         (
-            Candidate(
-                kind=NoticeKind.STAGE_CHANGED,
-                subject=f"stage_event:{event.pk}",
-                recipient_id=user_id,
-                project_id=project.pk,
-                data={
-                    "project": project.title,
-                    "from": event.from_stage,
-                    "to": event.to_stage,
-                    "on": event.on.isoformat(),
-                    "note": event.note[:300],
-                    "by": _name(by),
-                },
-            )
+            _stage_notice(event, project, user_id, by)
             for user_id in team
             if by is None or user_id != by.pk
         ),
         now=timezone.now(),
+    )
+
+
+def stage_notices(events: Sequence[Any], *, by: Any) -> None:
+    """What on_stage_moved makes, for many moves at once (an import of a list): the teams
+    of all their projects read in one query. Each event carries its project."""
+    from koers.projects.models import ProjectMember
+
+    teams: dict[int, list[int]] = {}
+    for project_id, user_id in ProjectMember.objects.filter(
+        project_id__in={e.project_id for e in events}
+    ).values_list("project_id", "user_id"):
+        teams.setdefault(project_id, []).append(user_id)
+    notices_add(
+        (
+            _stage_notice(event, event.project, user_id, by)
+            for event in events
+            for user_id in teams.get(event.project_id, ())
+            if by is None or user_id != by.pk
+        ),
+        now=timezone.now(),
+    )
+
+
+def _stage_notice(event: Any, project: Any, user_id: int, by: Any) -> Candidate:
+    return Candidate(
+        kind=NoticeKind.STAGE_CHANGED,
+        subject=f"stage_event:{event.pk}",
+        recipient_id=user_id,
+        project_id=project.pk,
+        data={
+            "project": project.title,
+            "from": event.from_stage,
+            "to": event.to_stage,
+            "on": event.on.isoformat(),
+            "note": event.note[:300],
+            "by": _name(by),
+        },
     )
 
 
