@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 
 from koers.accounts.models import Invitation
 from koers.accounts.selectors import invitations_pending_sent_by
@@ -15,6 +16,8 @@ from koers.assessments.models import Response
 from koers.insights.stalls import last_activity, stalled_projects
 from koers.projects.models import Project, ProjectMember
 from koers.projects.selectors import projects_visible_to
+from koers.questions.models import Question
+from koers.questions.selectors import awaiting_triage
 
 from .collect import DUE_SOON_DAYS
 
@@ -29,10 +32,13 @@ class MyTasks:
     stalled: list[Project]
     invitations: list[Invitation]
     today: datetime.date
+    # A coordinator's: the questions of their organisations waiting for a decision.
+    triage: list[Question]
+    triage_total: int
 
     @property
     def empty(self) -> bool:
-        return not (self.scans or self.actions or self.stalled or self.invitations)
+        return not (self.scans or self.actions or self.stalled or self.invitations or self.triage)
 
 
 def _my_projects(user: Any) -> QuerySet[Project]:
@@ -71,6 +77,9 @@ def my_tasks(*, user: Any, today: datetime.date) -> MyTasks:
         action.overdue = action.due_date < today
         action.days_left = (action.due_date - today).days
     invitations = list(invitations_pending_sent_by(user=user).order_by("expires_at", "id")[:SHOWN])
+    triage, triage_total = awaiting_triage(user=user, limit=SHOWN)
+    for question in triage:
+        question.days_waiting = (today - timezone.localdate(question.asked_at)).days
     return MyTasks(
         scans=scans,
         actions=actions,
@@ -78,4 +87,6 @@ def my_tasks(*, user: Any, today: datetime.date) -> MyTasks:
         stalled=stalled,
         invitations=invitations,
         today=today,
+        triage=triage,
+        triage_total=triage_total,
     )

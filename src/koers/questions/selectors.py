@@ -10,9 +10,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from koers.audit.models import ChangeRecord
+from koers.organisations.models import Role
+from koers.organisations.selectors import organisation_ids_with_role
 from koers.projects.access import visible_projects_q
 from koers.projects.models import Domain, Project, Visibility
 
+from . import workflow
 from .access import visible_questions_q
 from .models import Question, QuestionLink, SameNeed
 
@@ -195,3 +198,18 @@ def question_history(*, question: Question) -> QuerySet[ChangeRecord]:
         .select_related("actor")
         .order_by("-at", "-id")
     )
+
+
+def awaiting_triage(*, user: Any, limit: int) -> tuple[list[Question], int]:
+    """The questions a coordinator still has to decide on (new or under consideration) in
+    the organisations they coordinate, oldest first, at most `limit`, and how many there are
+    in all; two queries for any amount of questions."""
+    org_ids = organisation_ids_with_role(user, Role.COORDINATOR)
+    if not org_ids:
+        return [], 0
+    waiting = Question.objects.filter(
+        organisation_id__in=org_ids, status__in=[workflow.NEW, workflow.CONSIDERING]
+    )
+    shown = list(waiting.select_related("organisation").order_by("asked_at", "id")[:limit])
+    total = len(shown) if len(shown) < limit else waiting.count()
+    return shown, total
