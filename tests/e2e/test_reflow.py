@@ -152,6 +152,8 @@ PAGES = [
     Page("import-columns", "web:import_columns", reflow_imports.upload, roles=(COORDINATOR,)),
     Page("import-check", "web:import_check", reflow_imports.upload, roles=(COORDINATOR,)),
     Page("account-security", "account_security"),
+    Page("password-change", "password_change"),
+    Page("password-change-done", "password_change_done"),
     Page("api-tokens", "web:api_tokens"),
     Page("two-factor-setup", "two_factor_setup", roles=(MEMBER,)),
     Page("help", "web:help"),
