@@ -34,13 +34,15 @@ from koers.library.models import ReferenceCase
 from koers.library.services import reference_cases_load
 from koers.projects.models import Project, TeamRole, Visibility
 
-from . import evidence_records, reflow_imports
+from . import evidence_records, reflow_accounts, reflow_imports
 from .conftest import ARTIFACTS, AXE
 
 pytestmark = pytest.mark.e2e
 
 LEADER, MEMBER, COORDINATOR, VIEWER = "projectleider", "teamlid", "coordinator", "kijker"
 EVERYONE = (LEADER, MEMBER, COORDINATOR, VIEWER)
+# The organisation's administrator visits only the pages that are theirs alone.
+ADMIN = "beheerder"
 EDITORS = (LEADER, MEMBER, COORDINATOR)
 # Every page at these widths; 375 px (a common phone) checks the layout only. axe-core runs
 # once per page, language and width (roles differ only in the buttons they are offered, which
@@ -176,6 +178,8 @@ PAGES = [
     ),
     *record_pages(),
     # Refusals and errors look like the site too.
+    Page("org-settings", "web:org_settings", org, roles=(ADMIN,)),
+    Page("org-identity-groups", "web:org_identity_groups", org, roles=(ADMIN,)),
     Page("refused-settings", "web:org_settings", org, roles=(COORDINATOR,), status=403),
     Page("refused-edit", "web:project_edit", project, roles=(VIEWER,), status=403),
     Page("refused-import", "web:import_start", org, roles=(MEMBER,), status=403),
@@ -188,6 +192,11 @@ ANONYMOUS = [
     "password_reset_done",
     "password_reset_complete",
     "oidc_refused",
+]
+# Pages before logging in that a link in a mail opens: URL name, the link's arguments.
+ANONYMOUS_LINKS = [
+    ("password_reset_confirm", lambda w: reflow_accounts.password_reset_link(w, w.users[VIEWER])),
+    ("invitation_accept", lambda w: reflow_accounts.invitation_link(w, w.users[COORDINATOR])),
 ]
 # URL names that are no page of their own: downloads, and forms that only accept a POST.
 NOT_PAGES = {
@@ -226,14 +235,11 @@ NOT_PAGES = {
     "web:budget_remove": "POST only",
     "web:mandate_remove": "POST only",
     "web:org_identity_group_remove": "POST only",
-    "web:org_identity_groups": "administrators only, who sign in with a second step (TODO: add)",
     "oidc_authentication_init": "redirects to the identity provider",
     "oidc_authentication_callback": "the identity provider's answer",
     "oidc_logout": "POST only",
     "two_factor_disable": "POST only",
     "two_factor_verify": "redirects unless two-factor sign-in is on",
-    "password_reset_confirm": "needs a token from a mail",
-    "invitation_accept": "needs a token from a mail",
     "logout": "POST only",
     "set_language": "POST only",
 }
@@ -255,6 +261,7 @@ def url_names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]
 def test_every_page_is_in_the_table():
     """A new URL gets a row in PAGES (or a reason in NOT_PAGES), so it is checked too."""
     covered = {p.url for p in PAGES} | set(NOT_PAGES) | set(ANONYMOUS)
+    covered |= {name for name, _ in ANONYMOUS_LINKS}
     missing = sorted(url_names() - covered)
     assert not missing, f"add these to PAGES or NOT_PAGES in {__file__}: {missing}"
 
@@ -264,7 +271,7 @@ def demo_world() -> SimpleNamespace:
     reference_cases_load()
     generate(today=TODAY)
     User = get_user_model()
-    users = {name: User.objects.get(username=name) for name in EVERYONE}
+    users = {name: User.objects.get(username=name) for name in (*EVERYONE, ADMIN)}
     # The project leader's project with the team member on it, visible to the organisation,
     # with the most scans (a radar against the previous scan) and actions.
     led = (
@@ -331,17 +338,19 @@ def test_every_page_reflows_and_passes_axe(live_server, browser, transactional_d
     problems: list[str] = []
     visited = 0
     axed: set[tuple[str, str, int]] = set()
+    anonymous_pages = [(name, reverse(name)) for name in ANONYMOUS]
+    anonymous_pages += [(name, reverse(name, args=args(w))) for name, args in ANONYMOUS_LINKS]
     for language in ("nl", "en"):
         context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
         context.add_cookies([{"name": "django_language", "value": language, "url": base}])
         anonymous = context.new_page()
-        for name in ANONYMOUS:
-            anonymous.goto(base + reverse(name))
+        for name, url in anonymous_pages:
+            anonymous.goto(base + url)
             for width in WIDTHS[language]:
                 axe = width in AXE_WIDTHS[language]
                 problems += look_at(anonymous, f"{language}-{name}", width, axe)
         anonymous.close()
-        for role in EVERYONE:
+        for role in (*EVERYONE, ADMIN):
             page = log_in(context, base, role)
             user = w.users[role]
             for p in PAGES:
