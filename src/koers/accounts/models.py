@@ -20,11 +20,19 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     name = models.CharField(_("name"), max_length=150, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+        Project,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("project"),
     )
     team_role = models.CharField(
         _("role in the team"), max_length=30, choices=TeamRole.choices, blank=True
@@ -35,29 +43,40 @@ class Invitation(models.Model):
         null=True,
         blank=True,
         related_name="invitations",
+        verbose_name=_("scan"),
     )
     # sha256 of the token in the link; the token itself is never stored.
-    token_hash = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(
+        max_length=64, unique=True, verbose_name=_("hash of the link's token")
+    )
     status = models.CharField(
-        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+        verbose_name=_("status"),
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
     # Set when a mail server took the message; empty means "not sent yet, resend".
-    sent_at = models.DateTimeField(null=True, blank=True)
-    send_count = models.PositiveSmallIntegerField(default=0)
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    send_count = models.PositiveSmallIntegerField(default=0, verbose_name=_("times sent"))
+    accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("accepted at"))
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("accepted by"),
     )
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -96,11 +115,14 @@ class IdentityGroup(models.Model):
     sign in through OpenID Connect."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="identity_groups"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="identity_groups",
+        verbose_name=_("organisation"),
     )
     group = models.CharField(_("group in the identity provider"), max_length=200)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["group", "id"]

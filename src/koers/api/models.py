@@ -45,7 +45,9 @@ class ApiToken(models.Model):
         verbose_name=_("account of the token"),
     )
     scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_hash = models.CharField(
+        max_length=64, unique=True, editable=False, verbose_name=_("hash of the key")
+    )
     # The first characters of the secret, so people can tell their tokens apart.
     prefix = models.CharField(_("starts with"), max_length=12, editable=False)
     created_by = models.ForeignKey(

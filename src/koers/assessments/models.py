@@ -67,15 +67,22 @@ class Scan(models.Model):
 class Response(models.Model):
     """One respondent's answers to a scan: a draft until submitted."""
 
-    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="responses")
-    respondent = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="scan_responses"
+    scan = models.ForeignKey(
+        Scan, on_delete=models.CASCADE, related_name="responses", verbose_name=_("scan")
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="scan_responses",
+        verbose_name=_("respondent"),
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("submitted at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
 
     class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
         constraints = [
             models.UniqueConstraint(fields=["scan", "respondent"], name="one_response_per_person")
         ]
@@ -100,16 +107,25 @@ def answer_label(value: int | None) -> str:
 
 
 class Answer(models.Model):
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="+", verbose_name=_("statement")
+    )
     # None means "don't know" (or, with not_applicable, "does not apply"): never a score.
     value = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        verbose_name=_("answer on the scale"),
     )
     # The statement does not apply to this project: answered, yet no score and no gap.
-    not_applicable = models.BooleanField(default=False)
+    not_applicable = models.BooleanField(default=False, verbose_name=_("does not apply"))
 
     class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(
                 fields=["response", "indicator"], name="one_answer_per_indicator"
@@ -127,11 +143,17 @@ class Answer(models.Model):
 class FactorNote(models.Model):
     """A respondent's evidence note on one factor."""
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="notes")
-    factor = models.ForeignKey(Factor, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(max_length=2000)
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="notes", verbose_name=_("response")
+    )
+    factor = models.ForeignKey(
+        Factor, on_delete=models.PROTECT, related_name="+", verbose_name=_("factor")
+    )
+    text = models.TextField(max_length=2000, verbose_name=_("text"))
 
     class Meta:
+        verbose_name = _("evidence note")
+        verbose_name_plural = _("evidence notes")
         constraints = [
             models.UniqueConstraint(fields=["response", "factor"], name="one_note_per_factor")
         ]
@@ -143,17 +165,23 @@ class FactorNote(models.Model):
 class FactorScore(models.Model):
     """A scan's result per factor, recomputed whenever a response is submitted."""
 
-    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="factor_scores")
-    factor = models.ForeignKey(Factor, on_delete=models.PROTECT, related_name="+")
-    factor_number = models.PositiveSmallIntegerField()
-    score = models.FloatField(null=True)
-    completeness = models.FloatField()
-    spread = models.FloatField(null=True)
-    score_range = models.FloatField(null=True)
-    respondents = models.PositiveSmallIntegerField()
-    disagreement = models.BooleanField(default=False)
+    scan = models.ForeignKey(
+        Scan, on_delete=models.CASCADE, related_name="factor_scores", verbose_name=_("scan")
+    )
+    factor = models.ForeignKey(
+        Factor, on_delete=models.PROTECT, related_name="+", verbose_name=_("factor")
+    )
+    factor_number = models.PositiveSmallIntegerField(verbose_name=_("factor number"))
+    score = models.FloatField(null=True, verbose_name=_("score"))
+    completeness = models.FloatField(verbose_name=_("completeness"))
+    spread = models.FloatField(null=True, verbose_name=_("spread"))
+    score_range = models.FloatField(null=True, verbose_name=_("range of the scores"))
+    respondents = models.PositiveSmallIntegerField(verbose_name=_("respondents"))
+    disagreement = models.BooleanField(default=False, verbose_name=_("team disagrees"))
 
     class Meta:
+        verbose_name = _("factor score")
+        verbose_name_plural = _("factor scores")
         ordering = ["factor_number"]
         constraints = [
             models.UniqueConstraint(fields=["scan", "factor"], name="one_score_per_factor")

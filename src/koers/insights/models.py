@@ -20,16 +20,19 @@ class KeptAnalysis(models.Model):
     settings_key = models.CharField(_("settings"), max_length=300)
     data_version = models.PositiveBigIntegerField(_("data version"))
     framework_version = models.ForeignKey(
-        FrameworkVersion, on_delete=models.CASCADE, related_name="+"
+        FrameworkVersion,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("framework version"),
     )
     day = models.DateField(_("day"))
     requested_at = models.DateTimeField(_("requested at"))
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
     # The analysis as computed (kept.py): language-free, every sentence is made when a page
     # shows it. Pickled like Django's own database cache; only Koers writes this table.
-    analysis = models.BinaryField(null=True, editable=False)
+    analysis = models.BinaryField(null=True, editable=False, verbose_name=_("analysis"))
     # "p<project id>" -> what the project page says (kept.reading_data), read alone by that page.
-    paths = models.JSONField(default=dict, editable=False)
+    paths = models.JSONField(default=dict, editable=False, verbose_name=_("readings per project"))
 
     class Meta:
         verbose_name = _("kept analysis")

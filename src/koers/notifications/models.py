@@ -50,21 +50,29 @@ class Mail(models.Model):
     accepts it; a failed attempt leaves it queued for the next run."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("recipient"),
     )
-    bundle = models.CharField(max_length=10, choices=MailBundle.choices)
+    bundle = models.CharField(max_length=10, choices=MailBundle.choices, verbose_name=_("bundle"))
     # The ISO week of a weekly mail ("2026-W49"); empty for immediate mails.
-    period = models.CharField(max_length=10, blank=True)
-    status = models.CharField(max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED)
-    created_at = models.DateTimeField()
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.CharField(max_length=300, blank=True)
+    period = models.CharField(max_length=10, blank=True, verbose_name=_("period"))
+    status = models.CharField(
+        max_length=10,
+        choices=MailStatus.choices,
+        default=MailStatus.QUEUED,
+        verbose_name=_("status"),
+    )
+    created_at = models.DateTimeField(verbose_name=_("created at"))
+    attempts = models.PositiveIntegerField(default=0, verbose_name=_("attempts"))
+    last_error = models.CharField(max_length=300, blank=True, verbose_name=_("last error"))
     # A run claims mails before it sends them, so that overlapping runs never send one twice.
-    claimed_by = models.CharField(max_length=36, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    address = models.EmailField(blank=True)
-    subject = models.CharField(max_length=200, blank=True)
+    claimed_by = models.CharField(max_length=36, blank=True, verbose_name=_("claimed by run"))
+    claimed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("claimed at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    address = models.EmailField(blank=True, verbose_name=_("e-mail address"))
+    subject = models.CharField(max_length=200, blank=True, verbose_name=_("subject line"))
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -85,23 +93,38 @@ class Mail(models.Model):
 
 class Notice(models.Model):
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notices",
+        verbose_name=_("recipient"),
     )
-    kind = models.CharField(max_length=30, choices=NoticeKind.choices)
+    kind = models.CharField(max_length=30, choices=NoticeKind.choices, verbose_name=_("kind"))
     # What the notice is about ("action:12") and for when ("overdue:2026-11-30", "2026-W49").
-    subject = models.CharField(max_length=60)
-    period = models.CharField(max_length=30, blank=True)
+    subject = models.CharField(max_length=60, verbose_name=_("about"))
+    period = models.CharField(max_length=30, blank=True, verbose_name=_("period"))
     project = models.ForeignKey(
-        "projects.Project", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "projects.Project",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("project"),
     )
     # What the text needs, as it was when the notice was made (titles, dates, names).
-    data = models.JSONField(default=dict)
-    created_at = models.DateTimeField()
-    read_at = models.DateTimeField(null=True, blank=True)
+    data = models.JSONField(default=dict, verbose_name=_("data for the text"))
+    created_at = models.DateTimeField(verbose_name=_("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
     mail = models.ForeignKey(
-        Mail, on_delete=models.SET_NULL, null=True, blank=True, related_name="notices"
+        Mail,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notices",
+        verbose_name=_("e-mail"),
     )
-    unmailed = models.CharField(max_length=12, choices=Unmailed.choices, blank=True)
+    unmailed = models.CharField(
+        max_length=12, choices=Unmailed.choices, blank=True, verbose_name=_("why not mailed")
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -125,12 +148,17 @@ class Preference(models.Model):
     """How one person wants one kind of notice; no row means the kind's default."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_preferences"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notice_preferences",
+        verbose_name=_("person"),
     )
-    kind = models.CharField(max_length=30, choices=NoticeKind.choices)
-    delivery = models.CharField(max_length=12, choices=Delivery.choices)
+    kind = models.CharField(max_length=30, choices=NoticeKind.choices, verbose_name=_("kind"))
+    delivery = models.CharField(max_length=12, choices=Delivery.choices, verbose_name=_("delivery"))
 
     class Meta:
+        verbose_name = _("notice preference")
+        verbose_name_plural = _("notice preferences")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
         ]
@@ -143,9 +171,21 @@ class MailSettings(models.Model):
     """The language a person reads their mails in (pages follow the language switch)."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mail_settings"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mail_settings",
+        verbose_name=_("person"),
     )
-    language = models.CharField(max_length=5, choices=settings.LANGUAGES, default="nl")
+    language = models.CharField(
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="nl",
+        verbose_name=_("language of the mails"),
+    )
+
+    class Meta:
+        verbose_name = _("mail setting")
+        verbose_name_plural = _("mail settings")
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.language}"

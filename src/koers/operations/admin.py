@@ -4,18 +4,22 @@ deletion fails on protected records); platform staff anonymise instead."""
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .services import user_anonymise
 
 User = get_user_model()
 
 
-@admin.action(description="Anonymise the selected people (they left)")
+@admin.action(description=gettext_lazy("Anonymise the selected people (they left)"))
 def anonymise(modeladmin, request, queryset):
     for user in queryset:
         for project in user_anonymise(user=user, by=request.user):
-            messages.warning(request, f"{project} has no project leader now.")
-    messages.success(request, f"{queryset.count()} anonymised.")
+            messages.warning(
+                request, _("%(project)s has no project leader now.") % {"project": project}
+            )
+    messages.success(request, _("%(n)d anonymised.") % {"n": queryset.count()})
 
 
 class KoersUserAdmin(UserAdmin):

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
     name = "koers.operations"
-    verbose_name = "Operations"
+    verbose_name = _("Operations")
