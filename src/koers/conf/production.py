@@ -19,6 +19,16 @@ if not os.environ.get("DATABASE_URL"):
         "it never falls back to SQLite."
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Each app process keeps its connection between requests (opening one costs more than most
+# pages' queries); the health check replaces a connection the server closed meanwhile.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("KOERS_DB_CONN_MAX_AGE", "600"))
+# PostgreSQL's JIT compiles a query whose *estimated* cost is high before running it. The
+# header's unread-notice count (a visibility subquery the planner over-estimates) paid ~90 ms
+# of database CPU for 0.1 ms of work on every page at national scale; Koers's queries are
+# short, so compiling never pays back. Behind PgBouncer, which drops startup options, set
+# it on the database instead: ALTER DATABASE koers SET jit = off (docs/deployment.md).
+DATABASES["default"].setdefault("OPTIONS", {})
+DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
 
 # One cache for every app server and the worker: a table in the same PostgreSQL database
 # (`koers createcachetable`), so nothing beyond PostgreSQL has to run. Redis is faster per
