@@ -7,7 +7,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from koers.framework.models import ActionOption, Factor
-from koers.framework.selectors import factors_with_content
+from koers.framework.selectors import factors_of_version
 from koers.organisations.selectors import roles_of
 from koers.projects.access import is_team_member, visible_projects_q
 from koers.projects.models import Project, ProjectMember
@@ -157,7 +157,7 @@ def scan_result(*, scan: Scan, weakest_count: int = 3) -> ScanResult:
             previous=previous_scores.get(f.number),
             notes=notes.get(f.pk, []),
         )
-        for f in factors_with_content(version_id=scan.framework_version_id)
+        for f in factors_of_version(scan.framework_version)
     ]
     by_number = {r.factor.number: r for r in rows}
     weak_numbers = weakest({r.factor.number: r.value for r in rows}, weakest_count)

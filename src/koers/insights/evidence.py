@@ -17,7 +17,7 @@ from django.apps import apps
 from django.db import models
 
 from koers.projects.disciplines import team_disciplines
-from koers.projects.models import BudgetLine, Mandate, Project, ProjectMember, TeamRole
+from koers.projects.models import Project, ProjectMember, TeamRole
 
 from .evidence_rules import EvidenceFacts, recent_since
 
@@ -54,52 +54,41 @@ def _ids(projects: Iterable[int] | models.QuerySet) -> Any:
     return list(projects)
 
 
-def _gather(project_ids: Any) -> dict[int, _Gathered]:
+def _gather(project_ids: Any, *, loaded: Project | None = None) -> dict[int, _Gathered]:
+    """The raw rows of the projects; `loaded`: the one project asked for, as project_get
+    read it (its team prefetched), so that its own row and team are not read again."""
     rows: dict[int, _Gathered] = {}
 
     def of(pk: int) -> _Gathered:
         return rows.setdefault(pk, _Gathered())
 
-    for pk, personal, sponsor in Project.objects.filter(id__in=project_ids).values_list(
-        "id", "handles_personal_data", "sponsor_id"
-    ):
+    team = getattr(loaded, "_prefetched_objects_cache", {}).get("team")
+    if loaded is not None and team is not None:
+        projects = [(loaded.pk, loaded.handles_personal_data, loaded.sponsor_id)]
+        members = [(loaded.pk, m.team_role) for m in team]
+    else:
+        projects = Project.objects.filter(id__in=project_ids).values_list(
+            "id", "handles_personal_data", "sponsor_id"
+        )
+        members = ProjectMember.objects.filter(project_id__in=project_ids).values_list(
+            "project_id", "team_role"
+        )
+    for pk, personal, sponsor in projects:
         g = of(pk)
         g.personal_data, g.has_sponsor = personal, sponsor is not None
-    for pk, role in ProjectMember.objects.filter(project_id__in=project_ids).values_list(
-        "project_id", "team_role"
-    ):
+    for pk, role in members:
         g = of(pk)
         g.roles.add(role)
         g.leaders += role == TeamRole.PROJECT_LEADER
 
-    step = _model("evidence", "Step")
-    if step is not None:
-        # finished: a result and the day it came (as koers.evidence counts them)
-        for pk, ended, result in step.objects.filter(
-            project_id__in=project_ids, ended_on__isnull=False, result__gt=""
-        ).values_list("project_id", "ended_on", "result"):
-            of(pk).steps.append((ended, result == "redo"))
-    for name, attr in (("EndUserSession", "sessions"), ("LearningEvent", "learning")):
-        model = _model("evidence", name)
-        if model is not None:
-            for pk, day in model.objects.filter(project_id__in=project_ids).values_list(
-                "project_id", "held_on"
-            ):
-                getattr(of(pk), attr).append(day)
-    partner = _model("partners", "Partner")
-    if partner is not None:
-        for pk, kind, start in partner.objects.filter(project_id__in=project_ids).values_list(
-            "project_id", "kind", "starts_on"
-        ):
-            of(pk).partners.append((kind, start))
-    for model, attr, day_field in (
-        (BudgetLine, "budgets", "starts_on"),
-        (Mandate, "mandates", "decided_on"),
-    ):
-        for pk, day in model.objects.filter(project_id__in=project_ids).values_list(
-            "project_id", day_field
-        ):
-            getattr(of(pk), attr).append(day)
+    for kind, pk, day, text in _dated_records(project_ids):
+        g = of(pk)
+        if kind == "step":
+            g.steps.append((day, text == "redo"))
+        elif kind == "partner":
+            g.partners.append((text, day))
+        else:
+            getattr(g, kind).append(day)
     link = _model("questions", "QuestionLink")
     if link is not None:
         for pk, linked, feedback in link.objects.filter(project_id__in=project_ids).values_list(
@@ -107,6 +96,39 @@ def _gather(project_ids: Any) -> dict[int, _Gathered]:
         ):
             of(pk).questions.append((_day(linked), _day(feedback)))
     return rows
+
+
+def _dated_records(project_ids: Any) -> Any:
+    """(kind, project id, day, text) of the dated records of every installed app, in one
+    query: finished steps (with their result), end-user sessions, learning events, partners
+    (with their kind), budget lines and mandates."""
+    parts = []
+    # finished: a result and the day it came (as koers.evidence counts them)
+    for app, name, day, text, kind, only in (
+        ("evidence", "Step", "ended_on", "result", "step", {"ended_on__isnull": False}),
+        ("evidence", "EndUserSession", "held_on", None, "sessions", {}),
+        ("evidence", "LearningEvent", "held_on", None, "learning", {}),
+        ("partners", "Partner", "starts_on", "kind", "partner", {}),
+        ("projects", "BudgetLine", "starts_on", None, "budgets", {}),
+        ("projects", "Mandate", "decided_on", None, "mandates", {}),
+    ):
+        model = _model(app, name)
+        if model is None:
+            continue
+        records = model.objects.filter(project_id__in=project_ids, **only)
+        if kind == "step":
+            records = records.filter(result__gt="")
+        parts.append(
+            records.order_by().values_list(
+                models.Value(kind, output_field=models.CharField()),
+                "project_id",
+                day,
+                text or models.Value("", output_field=models.CharField()),
+            )
+        )
+    if not parts:
+        return []
+    return parts[0].union(*parts[1:], all=True)
 
 
 def _link_dates(link: type[models.Model]) -> tuple[str, str]:
@@ -174,11 +196,12 @@ def evidence_facts_many(
     *,
     projects: Iterable[int] | models.QuerySet,
     reference: datetime.date | Mapping[int, datetime.date],
+    loaded: Project | None = None,
 ) -> dict[int, EvidenceFacts]:
     """Facts per project id, each as of its reference date (one date for all, or one per
     project), in a fixed number of queries. The caller has scoped the projects."""
     ids = _ids(projects)
-    gathered = _gather(ids)
+    gathered = _gather(ids, loaded=loaded)
     out = {}
     for pk, g in gathered.items():
         day = reference if isinstance(reference, datetime.date) else reference.get(pk)
@@ -188,6 +211,6 @@ def evidence_facts_many(
 
 
 def evidence_facts(*, project: Project, reference: datetime.date) -> EvidenceFacts:
-    return evidence_facts_many(projects=[project.pk], reference=reference).get(
+    return evidence_facts_many(projects=[project.pk], reference=reference, loaded=project).get(
         project.pk, EvidenceFacts()
     )

@@ -22,7 +22,7 @@ def project_get(*, user: Any, pk: Any) -> Project:
     """The project if the user may see it; 404 otherwise, also for ids of other organisations."""
     queryset = (
         projects_visible_to(user)
-        .select_related("owner", "created_by", "sponsor")
+        .select_related("owner", "created_by", "sponsor", "last_scan__framework_version")
         .prefetch_related(
             "themes",
             "techniques",

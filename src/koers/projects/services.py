@@ -217,7 +217,9 @@ def project_record_scaled_external(*, project: Project, note: str) -> StageEvent
 
 
 def stage_targets(*, project: Project) -> list[str]:
-    return lifecycle.allowed_targets(project.stage, stage_before_stop=_stage_before_stop(project))
+    # Only a stopped project's way back depends on its history.
+    before = _stage_before_stop(project) if project.stage == lifecycle.STOPPED else None
+    return lifecycle.allowed_targets(project.stage, stage_before_stop=before)
 
 
 def _keep_a_leader(project: Project, *, without: Any) -> None:

@@ -61,19 +61,24 @@ def project_create(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_get(user=request.user, pk=pk)
     latest = project.last_scan
+    if latest is not None:
+        latest.project = project  # the same row: not read again
     hidden = latest is not None and result_hidden_for(scan=latest, user=request.user)
     result = scan_result_for(scan=latest, user=request.user) if latest and not hidden else None
+    editing = can_edit(request.user, project)
     context = {
         "project": project,
-        "can_edit": can_edit(request.user, project),
+        "can_edit": editing,
         "result": result,
         "result_hidden": hidden,
         "scans": scans_of(project=project, user=request.user),
         "actions": actions_of(project=project),
+        # Built only for those who are offered it.
         "stage_form": StageMoveForm(
             project=project, targets=services.stage_targets(project=project)
-        ),
-        "team_form": TeamMemberForm(project=project),
+        )
+        if editing
+        else None,
         "history": history_lines(project_history(project=project).select_related("actor")[:10]),
         "planned_options": planned_option_ids(project=project),
         "origin": origin_of(user=request.user, project=project),
