@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
 from koers.framework.models import Factor, Indicator
-from koers.framework.selectors import framework_active
+from koers.framework.selectors import factors_of_version, framework_active
 from koers.guards.text import NOTE, checked_text
 from koers.locking import lock_rows
 from koers.organisations.services import portfolio_changed
@@ -60,13 +60,15 @@ def _require_open(scan: Scan) -> None:
 
 
 def scan_indicators(scan: Scan) -> list[Indicator]:
-    """The indicators a respondent answers in this scan (quickscan: one per factor)."""
-    qs = Indicator.objects.filter(factor__version_id=scan.framework_version_id).select_related(
-        "factor"
-    )
-    if scan.kind == ScanKind.QUICK:
-        qs = qs.filter(is_quick=True)
-    return list(qs.order_by("factor__number", "position"))
+    """The indicators a respondent answers in this scan (quickscan: one per factor), in the
+    framework's order; from the version's content kept in the process."""
+    quick = scan.kind == ScanKind.QUICK
+    return [
+        indicator
+        for factor in factors_of_version(scan.framework_version)
+        for indicator in factor.indicators.all()
+        if indicator.is_quick or not quick
+    ]
 
 
 @transaction.atomic
@@ -160,7 +162,8 @@ def response_save(
     )
     if not updated:
         raise EditConflict()
-    response.refresh_from_db()
+    # Only what the update changed: the response's scan stays loaded.
+    response.refresh_from_db(fields=["version", "updated_at", "submitted_at"])
     Answer.objects.filter(response=response).delete()
     Answer.objects.bulk_create(
         [
