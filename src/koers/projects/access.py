@@ -28,26 +28,21 @@ def visible_projects_q(user: Any) -> Q:
     return q
 
 
-def _team_roles(project: Project) -> dict[int, set[str]]:
-    """User id -> team roles, read once per project object: from the team the selector
-    prefetched (project_get), else in one query."""
-    cache = getattr(project, "_team_roles", None)
-    if cache is None:
-        prefetched = getattr(project, "_prefetched_objects_cache", {}).get("team")
-        pairs = (
-            [(m.user_id, m.team_role) for m in prefetched]
-            if prefetched is not None
-            else project.team.values_list("user_id", "team_role")
-        )
-        cache = {}
-        for user_id, role in pairs:
-            cache.setdefault(user_id, set()).add(role)
-        project._team_roles = cache
-    return cache
+def _prefetched_team(project: Project) -> list[ProjectMember] | None:
+    """The team as the page's selector loaded it (project_get), so that checks do not read
+    it again; None when it was not loaded with the project."""
+    return getattr(project, "_prefetched_objects_cache", {}).get("team")
 
 
 def is_team_member(user: Any, project: Project) -> bool:
-    return user.pk in _team_roles(project)
+    team = _prefetched_team(project)
+    if team is not None:
+        return any(m.user_id == user.pk for m in team)
+    cache = getattr(project, "_team_user_ids", None)
+    if cache is None:
+        cache = set(project.team.values_list("user_id", flat=True))
+        project._team_user_ids = cache
+    return user.pk in cache
 
 
 def can_edit(user: Any, project: Project) -> bool:
@@ -107,9 +102,12 @@ def can_lead(user: Any, project: Project) -> bool:
     members there: who may close and reopen scans, archive and restore the project."""
     if has_role(user, project.owner_id, Role.COORDINATOR):
         return True
-    return has_role(user, project.owner_id, Role.MEMBER) and (
-        TeamRole.PROJECT_LEADER in _team_roles(project).get(user.pk, ())
-    )
+    if not has_role(user, project.owner_id, Role.MEMBER):
+        return False
+    team = _prefetched_team(project)
+    if team is not None:
+        return any(m.user_id == user.pk and m.team_role == TeamRole.PROJECT_LEADER for m in team)
+    return project.team.filter(user=user, team_role=TeamRole.PROJECT_LEADER).exists()
 
 
 def require_lead(user: Any, project: Project) -> None:
