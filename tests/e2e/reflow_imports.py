@@ -19,3 +19,18 @@ LIST = (
 def upload(w: SimpleNamespace, user: Any) -> list[Any]:
     made = upload_store(by=user, organisation=w.organisation, raw=LIST.encode(), name="lijst.csv")
     return [w.organisation.slug, made.pk]
+
+
+def failed(w: SimpleNamespace, user: Any) -> list[Any]:
+    """An upload the worker could not import: the status page with its problems table."""
+    from koers.imports.models import UploadStatus
+
+    made = upload_store(by=user, organisation=w.organisation, raw=LIST.encode(), name="lijst.csv")
+    made.status = UploadStatus.FAILED
+    made.result = {
+        "message": "De lijst heeft problemen; er is niets geïmporteerd.",
+        "problems": [[3, "Fase (F)", "“Klaar” kennen we hier niet."]],
+        "more": 0,
+    }
+    made.save()
+    return [w.organisation.slug, made.pk]

@@ -116,3 +116,35 @@ def test_a_column_of_its_own_is_mapped_in_english(live_server, page, transaction
     page.get_by_role("button", name="Import 2 rows").click()
     expect(page.get_by_text("Imported: 2 new, 0 updated, 0 unchanged.")).to_be_visible()
     assert set(Project.objects.values_list("reference", flat=True)) == {"P-00001", "P-00002"}
+
+
+def test_a_long_list_is_imported_by_the_worker_while_the_page_waits(
+    live_server, page, transactional_db, tmp_path, monkeypatch
+):
+    """The page says the list is being imported and looks again by itself; once the worker
+    has imported it, the page shows the outcome. axe-core checks both states."""
+    from types import SimpleNamespace
+
+    from koers.imports import limits, tasks
+    from koers.imports.models import ImportUpload
+    from koers.imports.services import upload_run
+
+    vocabulary_sync(Theme, Technique)
+    monkeypatch.setattr(limits, "APPLY_IN_REQUEST_ROWS", 3)
+    busy_worker = SimpleNamespace(enqueue=lambda upload_id: None)
+    monkeypatch.setattr(tasks, "apply_upload", busy_worker)
+    org = OrganisationFactory(name="Gemeente Utrecht", slug="utrecht")
+    member(org, Role.COORDINATOR, username="coord", email="coord@utrecht.nl")
+    base = live_server.url
+    log_in(page, base, "coord")
+    upload(page, base, tmp_path, "lang.csv", csv_bytes([project_row(n) for n in range(1, 8)]))
+    page.get_by_role("button", name="Importeer 7 rijen").click()
+    expect(page.get_by_role("status")).to_contain_text("(7 rijen) wordt geïmporteerd")
+    check_accessibility(page, "import-status-pending")
+    upload_run(upload_id=ImportUpload.objects.get().pk)  # the worker's turn
+    # the page notices by itself (web/refresh.js) and shows the outcome
+    expect(page.get_by_text("Geïmporteerd: 7 nieuw, 0 bijgewerkt, 0 ongewijzigd.")).to_be_visible(
+        timeout=30_000
+    )
+    check_accessibility(page, "import-status-done")
+    assert Project.objects.filter(owner=org).count() == 7

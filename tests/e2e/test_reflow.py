@@ -153,6 +153,7 @@ PAGES = [
     Page("import", "web:import_start", org, roles=(COORDINATOR,)),
     Page("import-columns", "web:import_columns", reflow_imports.upload, roles=(COORDINATOR,)),
     Page("import-check", "web:import_check", reflow_imports.upload, roles=(COORDINATOR,)),
+    Page("import-status", "web:import_status", reflow_imports.failed, roles=(COORDINATOR,)),
     Page("account-security", "account_security"),
     Page("password-change", "password_change"),
     Page("password-change-done", "password_change_done"),

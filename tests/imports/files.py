@@ -113,3 +113,19 @@ def entity_bomb() -> bytes:
 
 def pdf_bytes() -> bytes:
     return b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def refuse_title(monkeypatch, title: str, message: str) -> None:
+    """The model refuses the project with this title: what the plan cannot foresee."""
+    from django.core.exceptions import ValidationError
+
+    from koers.projects.models import Project
+
+    real_clean = Project.clean
+
+    def refuse(project):
+        if project.title == title:
+            raise ValidationError({"title": message})
+        real_clean(project)
+
+    monkeypatch.setattr(Project, "clean", refuse)

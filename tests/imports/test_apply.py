@@ -15,7 +15,7 @@ from koers.projects import lifecycle
 from koers.projects.models import Project, TeamRole
 from tests.factories import OrganisationFactory, member
 
-from .files import csv_bytes, project_row, xlsx_bytes
+from .files import csv_bytes, project_row, refuse_title, xlsx_bytes
 
 
 @pytest.fixture
@@ -152,19 +152,10 @@ def test_row_problems_name_row_column_and_reason_and_nothing_is_saved(org, coord
 def test_a_refusal_in_a_later_batch_rolls_back_every_row(org, coordinator, monkeypatch):
     """The plan cannot foresee everything the model checks; when it refuses a row of the
     second batch, the batch written before it is undone too, and the data version stays."""
-    from django.core.exceptions import ValidationError
-
     from koers.imports import apply as batched
 
     monkeypatch.setattr(batched, "BATCH", 2)
-    real_clean = Project.clean
-
-    def refuse_the_third(project):
-        if project.title == "Project 3":
-            raise ValidationError({"title": "refused"})
-        real_clean(project)
-
-    monkeypatch.setattr(Project, "clean", refuse_the_third)
+    refuse_title(monkeypatch, "Project 3", "refused")
     before = Organisation.objects.get(pk=org.pk).data_version
     with pytest.raises(ImportNotApplied) as caught:
         apply(csv_bytes([project_row(n) for n in range(1, 6)]), org, coordinator)

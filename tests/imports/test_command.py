@@ -72,3 +72,67 @@ def test_apply_needs_a_coordinator(org, tmp_path, capsys):
     with pytest.raises(CommandError, match="Only coordinators and administrators"):
         run(path, "--user", "lid", capsys=capsys)
     assert Project.objects.count() == 0
+
+
+def test_columns_are_chosen_on_the_command_line(org, tmp_path, capsys):
+    """The page's column step, as --column "Column name=field": a field's key or its name;
+    an empty field leaves a column out."""
+    headers = ["Projectcode", "Naam project", "Probleem", "Domein", "Opmerking"]
+    rows = [["P-1", "Slim vegen", "Waar vegen?", "Fysiek domein", "weg ermee"]]
+    path = tmp_path / "eigen.csv"
+    path.write_bytes(csv_bytes(rows, headers=headers))
+    out = run(
+        path,
+        "--user",
+        "coord",
+        "--column",
+        "Projectcode=reference",
+        "--column",
+        "naam project=Titel",  # the column's name in any case; the field by its Dutch name
+        "--column",
+        "Opmerking=",
+        capsys=capsys,
+    ).out
+    assert "Imported: 1 created" in out
+    project = Project.objects.get()
+    assert (project.reference, project.title) == ("P-1", "Slim vegen")
+
+
+def test_a_choice_overrides_a_recognised_column(org, tmp_path, capsys):
+    headers = ["Kenmerk", "Titel", "Korte titel", "Probleem", "Domein"]
+    rows = [["P-1", "Een lange titel", "Kort", "Waar vegen?", "Fysiek domein"]]
+    path = tmp_path / "eigen.csv"
+    path.write_bytes(csv_bytes(rows, headers=headers))
+    run(path, "--user", "coord", "--column", "Korte titel=title", capsys=capsys)
+    assert Project.objects.get().title == "Kort"
+
+
+@pytest.mark.parametrize(
+    ("choice", "message"),
+    [
+        ("Naam=title", "The file has no column “Naam”. Its columns: “Kenmerk”"),
+        ("Titel=budget", "“budget” is not a field. The fields: reference, title,"),
+        ("Titel", "Write a column choice as “column name=field”"),
+    ],
+)
+def test_an_unknown_column_or_field_is_a_clear_error(org, tmp_path, capsys, choice, message):
+    path = tmp_path / "lijst.csv"
+    path.write_bytes(csv_bytes([project_row(1)]))
+    with pytest.raises(CommandError, match=message):
+        run(path, "--dry-run", "--column", choice, capsys=capsys)
+    assert Project.objects.count() == 0
+
+
+def test_two_columns_for_one_field_is_a_clear_error(org, tmp_path, capsys):
+    path = tmp_path / "lijst.csv"
+    path.write_bytes(csv_bytes([project_row(1)]))
+    with pytest.raises(CommandError, match="Two columns fill the field “title”"):
+        run(
+            path,
+            "--dry-run",
+            "--column",
+            "Titel=title",
+            "--column",
+            "Probleem=title",
+            capsys=capsys,
+        )

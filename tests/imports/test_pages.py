@@ -108,11 +108,15 @@ def test_fifty_megabytes_is_refused_by_the_form(client, coordinator):
 
 def test_the_page_states_the_limits(client, coordinator):
     page = client.get(reverse("web:import_start", args=["utrecht"])).content.decode()
-    assert (
-        f"{limits.MAX_ROWS} rijen" in page
-        and "10 MB" in page
-        and "met = begint wordt geweigerd" in page
-    )
+    for limit in (
+        f"{limits.MAX_ROWS} rijen",
+        f"{limits.MAX_COLUMNS} kolommen",
+        f"{limits.MAX_CELL_CHARS} tekens per cel",
+        f"{limits.MAX_FILE_BYTES // (1024 * 1024)} MB",
+        f"meer dan {limits.APPLY_IN_REQUEST_ROWS} rijen wordt op de achtergrond",
+        "met = begint wordt geweigerd",
+    ):
+        assert limit in page
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -171,8 +175,8 @@ def test_another_persons_upload_is_not_found(client, org, coordinator):
     assert Project.objects.count() == 0
 
 
-def test_the_page_takes_fewer_rows_than_the_command_line(client, coordinator):
-    rows = [["P", "T"]] * (limits.MAX_PAGE_ROWS + 1)
+def test_the_page_takes_as_many_rows_as_the_command_line_and_no_more(client, coordinator):
+    rows = [["P", "T"]] * (limits.MAX_ROWS + 1)
     response = upload(client, csv_bytes(rows, headers=["Kenmerk", "Titel"]), name="l.csv")
-    assert "meer dan 2000 rijen, het meeste dat deze pagina" in response.content.decode()
+    assert "meer dan 10000 rijen; importeer hem in delen" in response.content.decode()
     assert not ImportUpload.objects.exists()

@@ -132,6 +132,28 @@ def test_too_many_rows():
 def test_too_many_columns():
     raw = csv_bytes([["x"] * 60], headers=[f"c{i}" for i in range(60)])
     assert "at most 50" in refusal(raw)
+    fifty = csv_bytes([["x"] * limits.MAX_COLUMNS], headers=[f"c{i}" for i in range(50)])
+    assert len(read_table(fifty).headers) == limits.MAX_COLUMNS
+
+
+def test_a_cell_longer_than_the_limit_is_a_row_problem(db):
+    """Every cell, whatever its column: here one that is no text field (the leader's e-mail)."""
+    from koers.imports.columns import recognise
+    from koers.imports.plan import build_plan, load_context
+    from tests.factories import OrganisationFactory
+
+    raw = csv_bytes(
+        [
+            project_row(1, **{"E-mail projectleider": "a" * (limits.MAX_CELL_CHARS + 1)}),
+            project_row(2, Probleem="b" * limits.MAX_CELL_CHARS),
+        ]
+    )
+    table = read_table(raw)
+    plan = build_plan(table, recognise(table.headers), load_context(OrganisationFactory()))
+    first, second = plan.rows
+    assert first.problems[0].column == "E-mail projectleider (K)"
+    assert "A cell holds at most 5000 characters (this one has 5001)" in first.problems[0].message
+    assert second.ok  # exactly the limit is fine
 
 
 def test_unclosed_quote_with_a_huge_cell():

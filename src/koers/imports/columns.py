@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -134,3 +135,54 @@ def recognise(headers: list[str]) -> dict[int, str]:
 
 def unrecognised(headers: list[str], mapping: dict[int, str]) -> list[int]:
     return [i for i, h in enumerate(headers) if h and i not in mapping]
+
+
+class MappingRefused(ValueError):
+    """A column choice that names no column of the file, or no field; the message says which."""
+
+
+def field_of(word: str) -> str | None:
+    """The field a word names: its key, its Dutch or English header, or another word for it;
+    "" (or "-") leaves a column out; None: no field."""
+    if word.strip() in ("", "-"):
+        return IGNORE
+    return WORDS.get(normalised(word))
+
+
+def mapping_with(headers: list[str], mapping: dict[int, str], choices: list[str]) -> dict[int, str]:
+    """The recognised mapping with the command line's choices ("Naam project=title") put
+    over it, as the page's column step does: a chosen field comes from that column only;
+    "Opmerking=" leaves a column out."""
+    chosen: dict[int, str] = {}
+    for choice in choices:
+        column, sep, word = choice.rpartition("=")
+        if not sep or not column.strip():
+            raise MappingRefused(
+                gettext("Write a column choice as “column name=field”, like “Naam project=title”.")
+            )
+        index = _column_index(headers, column)
+        key = field_of(word)
+        if key is None:
+            raise MappingRefused(
+                gettext("“%(word)s” is not a field. The fields: %(fields)s.")
+                % {"word": word.strip(), "fields": ", ".join(c.key for c in COLUMNS)}
+            )
+        if key and key in chosen.values():
+            raise MappingRefused(
+                gettext("Two columns fill the field “%(field)s”. Choose one.") % {"field": key}
+            )
+        chosen[index] = key
+    result = {i: k for i, k in mapping.items() if i not in chosen and k not in chosen.values()}
+    result.update({i: k for i, k in chosen.items() if k})
+    return dict(sorted(result.items()))
+
+
+def _column_index(headers: list[str], column: str) -> int:
+    for wanted in (column.strip(), normalised(column)):
+        for index, header in enumerate(headers):
+            if header and (header == wanted or normalised(header) == wanted):
+                return index
+    raise MappingRefused(
+        gettext("The file has no column “%(column)s”. Its columns: %(headers)s.")
+        % {"column": column.strip(), "headers": ", ".join(f"“{h}”" for h in headers if h)}
+    )

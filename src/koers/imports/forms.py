@@ -17,8 +17,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Project list (XLSX or CSV)"),
         help_text=gettext_lazy(
-            "At most 10 MB and 2,000 rows (the command line takes 10,000); at most 5,000 "
-            "characters per cell. Formulas are not read."
+            "At most 10 MB, 10,000 rows, 50 columns and 5,000 characters per cell. Formulas "
+            "are not read."
         ),
     )
 

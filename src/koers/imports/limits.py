@@ -2,11 +2,11 @@
 
 # The file as uploaded. A list of 10,000 projects with long descriptions is a few megabytes.
 MAX_FILE_BYTES = 10 * 1024 * 1024
-# Rows below the header; more is a second import. The page applies a list in one request,
-# which the server ends after 120 s (deploy/: gunicorn --timeout), so it takes fewer rows
-# than the command line; benchmarks/import.py measures how long a row takes.
+# Rows below the header; more is a second import. On the page a list longer than
+# APPLY_IN_REQUEST_ROWS is imported by the worker (tasks.py), not in the request
+# (benchmarks/import.py: about a second of CPU time per 1,000 new rows).
 MAX_ROWS = 10_000
-MAX_PAGE_ROWS = 2_000
+APPLY_IN_REQUEST_ROWS = 1_000
 MAX_COLUMNS = 50
 # A cell holds at most an essay (the longest text a project has, see koers.guards.text).
 MAX_CELL_CHARS = 5_000

@@ -9,6 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from koers.organisations.models import Organisation
 
 
+class UploadStatus(models.TextChoices):
+    CHECKING = "checking", _("being checked")  # the steps: columns, dry run
+    QUEUED = "queued", _("waiting for the worker")
+    APPLYING = "applying", _("being imported")
+    DONE = "done", _("imported")
+    FAILED = "failed", _("not imported")
+
+
+PENDING = (UploadStatus.QUEUED, UploadStatus.APPLYING)
+
+
 class ImportUpload(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
@@ -27,6 +38,15 @@ class ImportUpload(models.Model):
     # column index (as text: JSON keys) -> field key; "" leaves the column out
     mapping = models.JSONField(_("column mapping"), default=dict)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # A long list is imported by the worker (tasks.py); the page shows how far it is.
+    status = models.CharField(
+        _("status"), max_length=10, choices=UploadStatus.choices, default=UploadStatus.CHECKING
+    )
+    language = models.CharField(_("language"), max_length=10, default="nl")  # of the outcome
+    # the outcome: {"message", "created", "updated", "unchanged"} or {"message", "problems"}
+    result = models.JSONField(_("outcome"), default=dict, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    finished_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("uploaded list")
@@ -34,3 +54,7 @@ class ImportUpload(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in PENDING

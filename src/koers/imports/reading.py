@@ -12,6 +12,7 @@ refuses."""
 import csv
 import datetime
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -146,15 +147,6 @@ def _add_row(
     if headers is None:
         return False
     if len(rows) >= max_rows:
-        if max_rows < limits.MAX_ROWS:
-            raise ImportRefused(
-                _(
-                    "The list has more than %(limit)d rows, the most this page imports at "
-                    "once. Import it in parts, or on the command line (koers import "
-                    "projects), which takes up to %(most)d."
-                )
-                % {"limit": max_rows, "most": limits.MAX_ROWS}
-            )
         raise ImportRefused(
             _("The list has more than %(limit)d rows; import it in parts.") % {"limit": max_rows}
         )
@@ -223,6 +215,11 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, float):
+        # A number cell holds the number itself: written so that values.parse_decimal
+        # cannot take its decimal point for a thousands separator (1.250 is 1.25 here).
+        text = repr(value)
+        return text + "0" if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) else text
     text = getattr(value, "text", None)  # an array formula keeps its text here
     return (text if isinstance(text, str) else str(value)).strip()
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
@@ -22,7 +22,7 @@ from koers.projects.access import require_create
 from . import limits
 from .apply import apply_plan
 from .columns import recognise
-from .models import ImportUpload
+from .models import PENDING, ImportUpload, UploadStatus
 from .plan import CREATE, UPDATE, Plan, build_plan, load_context
 from .reading import Table, read_table
 
@@ -57,8 +57,11 @@ def upload_store(*, by: Any, organisation: Organisation, raw: bytes, name: str) 
     """Read the file (ImportRefused says why it cannot be) and keep its table for the next
     steps, with the columns we recognise already mapped."""
     require_import(by, organisation)
-    table = read_table(raw, name=name, max_rows=limits.MAX_PAGE_ROWS)
-    ImportUpload.objects.filter(uploaded_by=by, organisation=organisation).delete()
+    table = read_table(raw, name=name, max_rows=limits.MAX_ROWS)
+    # a list waiting for the worker stays until it is imported
+    ImportUpload.objects.filter(uploaded_by=by, organisation=organisation).exclude(
+        status__in=PENDING
+    ).delete()
     ImportUpload.objects.filter(created_at__lt=timezone.now() - KEEP_UPLOADS).delete()
     return ImportUpload.objects.create(
         organisation=organisation,
@@ -68,6 +71,7 @@ def upload_store(*, by: Any, organisation: Organisation, raw: bytes, name: str) 
         encoding=table.encoding,
         headers=table.headers,
         rows=[[number, cells] for number, cells in table.rows],
+        row_count=len(table.rows),
         mapping={str(i): key for i, key in recognise(table.headers).items()},
     )
 
@@ -160,3 +164,86 @@ def import_apply(
         },
     )
     return applied
+
+
+def upload_apply(*, upload: ImportUpload, by: Any, language: str) -> Applied | None:
+    """Import an uploaded list: a short one at once (ImportNotApplied says why not), a long
+    one by the worker (None: queued; the upload's status and result tell how it went)."""
+    require_import(by, upload.organisation)
+    if upload.row_count <= limits.APPLY_IN_REQUEST_ROWS:
+        applied = import_apply(
+            by=by,
+            organisation=upload.organisation,
+            table=table_of(upload),
+            mapping=mapping_of(upload),
+            source=upload.file_name,
+        )
+        upload.delete()
+        return applied
+    queued = ImportUpload.objects.filter(pk=upload.pk, status=UploadStatus.CHECKING).update(
+        status=UploadStatus.QUEUED, language=language, result={}
+    )
+    if queued:  # once, however often the button is pressed
+        from .tasks import apply_upload
+
+        transaction.on_commit(lambda: apply_upload.enqueue(upload.pk))
+    return None
+
+
+SHOWN_PROBLEMS = 500
+
+
+def upload_run(*, upload_id: int) -> str:
+    """The worker's part: import a queued upload, all or nothing, and keep the outcome on it
+    for the page. Safe to run twice: only the run that takes it from the queue imports."""
+    taken = ImportUpload.objects.filter(pk=upload_id, status=UploadStatus.QUEUED).update(
+        status=UploadStatus.APPLYING
+    )
+    if not taken:
+        return "not queued"
+    upload = ImportUpload.objects.select_related("organisation", "uploaded_by").get(pk=upload_id)
+    with translation.override(upload.language):
+        try:
+            applied = import_apply(
+                by=upload.uploaded_by,
+                organisation=upload.organisation,
+                table=table_of(upload),
+                mapping=mapping_of(upload),
+                source=upload.file_name,
+            )
+        except ImportNotApplied as failed:
+            problems = [[None, "", p] for p in failed.plan.problems] + [
+                [row.row, p.column, p.message] for row in failed.plan.bad_rows for p in row.problems
+            ]
+            _finish(upload, UploadStatus.FAILED, message=str(failed), problems=problems)
+            return "failed"
+        except PermissionDenied as refused:
+            _finish(upload, UploadStatus.FAILED, message=str(refused), problems=[])
+            return "failed"
+        except Exception:
+            _finish(
+                upload,
+                UploadStatus.FAILED,
+                message=_("The import stopped on an error; nothing was imported. Try again later."),
+                problems=[],
+            )
+            raise
+        _finish(
+            upload,
+            UploadStatus.DONE,
+            message=str(applied),
+            created=applied.created,
+            updated=applied.updated,
+            unchanged=applied.unchanged,
+        )
+    return "done"
+
+
+def _finish(upload: ImportUpload, status: str, *, problems: list | None = None, **result: Any):
+    if problems is not None:
+        result["problems"] = problems[:SHOWN_PROBLEMS]
+        result["more"] = max(0, len(problems) - SHOWN_PROBLEMS)
+    upload.status, upload.result, upload.finished_at = status, result, timezone.now()
+    if status == UploadStatus.DONE:
+        upload.rows = []  # imported: the table is not needed any more
+    upload.save(update_fields=["status", "result", "finished_at", "rows"])

@@ -4,7 +4,7 @@ language. Each reader returns the value or raises CellProblem with the message t
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -43,29 +43,59 @@ def parse_date(text: str) -> datetime.date:
 
 
 def parse_decimal(text: str) -> Decimal:
-    """1.234,56 and 1234,56 as Dutch write them, 1234.56 as a spreadsheet's number cell
-    arrives. With both marks the last one is the decimal mark; a single comma is a decimal
-    comma; several of one mark group thousands."""
-    plain = text.strip().replace(" ", "").replace("\u00a0", "").replace("€", "")
-    if "," in plain and "." in plain:
+    """A number as people write it: 1.250.000,50 and 1250000,50 (Dutch), 1,250,000.50 and
+    1250000.50 (English, and a spreadsheet's own number cell), 1 250 000,50, € 1.250,- and
+    a sign.
+
+    With both marks the last one is the decimal mark and the other groups thousands (in
+    threes). Several of one mark group thousands. One mark is a decimal mark, unless it may
+    as well group thousands: "1,250" is 1.25 to a Dutch reader and 1250 to an English one,
+    and "1.250" the other way round; those are refused with both readings, never guessed."""
+    plain = re.sub(r"[\s\u00a0\u202f€]", "", text)
+    if re.fullmatch(r".+[.,]-", plain):  # € 1.250,- : whole euros, the decimal mark named
+        plain = plain[:-1] + "00"
+    sign = "-" if plain.startswith("-") else ""
+    plain = plain.removeprefix("-").removeprefix("+") if plain[:1] in "+-" else plain
+    not_a_number = CellProblem(_("“%(value)s” is not a number.") % {"value": text.strip()})
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", plain):
+        raise not_a_number
+    marks = {mark for mark in ",." if mark in plain}
+    if len(marks) == 2:
         decimal_mark = "," if plain.rfind(",") > plain.rfind(".") else "."
-    elif plain.count(",") == 1:
-        decimal_mark = ","
-    elif plain.count(".") == 1:
-        decimal_mark = "."
+        whole, _mark, fraction = plain.rpartition(decimal_mark)
+        if not _grouped(whole, "." if decimal_mark == "," else ","):
+            raise not_a_number
+        whole = re.sub(r"[.,]", "", whole)
+    elif marks:
+        (mark,) = marks
+        parts = plain.split(mark)
+        if len(parts) > 2:
+            if not _grouped(plain, mark):
+                raise not_a_number
+            whole, fraction = plain.replace(mark, ""), ""
+        else:
+            whole, fraction = parts
+            if len(fraction) == 3 and _grouped(plain, mark):
+                raise CellProblem(
+                    _(
+                        "“%(value)s” can mean %(decimal)s or %(whole)s. Write %(whole)s for the "
+                        "whole number (without a thousands separator), or %(decimal)s for the "
+                        "one with decimals."
+                    )
+                    % {
+                        "value": text.strip(),
+                        "decimal": f"{whole}{mark}{fraction.rstrip('0') or '0'}",
+                        "whole": whole + fraction,
+                    }
+                )
     else:
-        decimal_mark = ""
-    thousands = {",": ".", ".": ","}.get(decimal_mark, ",.")
-    for mark in thousands:
-        plain = plain.replace(mark, "")
-    plain = plain.replace(",", ".")
-    try:
-        value = Decimal(plain)
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite():
-        raise CellProblem(_("“%(value)s” is not a number.") % {"value": text})
-    return value
+        whole, fraction = plain, ""
+    return Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
+
+
+def _grouped(number: str, mark: str) -> bool:
+    """Thousands grouped in threes: 1.250.000 (the first group one to three digits, not 0)."""
+    return bool(re.fullmatch(rf"[1-9]\d{{0,2}}(?:{re.escape(mark)}\d{{3}})+", number))
 
 
 # Short words people write for a choice, besides its key and its full names.

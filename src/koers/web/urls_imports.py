@@ -18,6 +18,11 @@ import_patterns = [
         name="import_apply",
     ),
     path(
+        "organisations/<slug:slug>/import/<int:pk>/status/",
+        imports.import_status,
+        name="import_status",
+    ),
+    path(
         "organisations/<slug:slug>/import/template-<str:language>.<str:kind>",
         imports.import_template,
         name="import_template",

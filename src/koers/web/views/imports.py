@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.views.decorators.http import require_POST
 
 from koers.imports import limits, services
 from koers.imports.columns import BY_KEY, unrecognised
 from koers.imports.forms import MappingForm, UploadForm
-from koers.imports.models import ImportUpload
+from koers.imports.models import ImportUpload, UploadStatus
 from koers.imports.plan import Plan
 from koers.imports.reading import ImportRefused
 from koers.organisations.models import Organisation, Role
@@ -36,6 +37,13 @@ def _upload(request: HttpRequest, organisation: Organisation, pk: int) -> Import
     if upload is None:
         raise Http404
     return upload
+
+
+def _status(organisation: Organisation, upload: ImportUpload) -> HttpResponse | None:
+    """A list handed to the worker has no steps left: its page says how far it is."""
+    if upload.status == UploadStatus.CHECKING:
+        return None
+    return redirect("web:import_status", slug=organisation.slug, pk=upload.pk)
 
 
 def _context(organisation: Organisation, request: HttpRequest, **extra: object) -> dict:
@@ -75,6 +83,8 @@ def import_start(request: HttpRequest, slug: str) -> HttpResponse:
 def import_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation(request, slug)
     upload = _upload(request, organisation, pk)
+    if moved := _status(organisation, upload):
+        return moved
     mapping = services.mapping_of(upload)
     form = MappingForm(request.POST or None, headers=upload.headers, mapping=mapping)
     if request.method == "POST" and form.is_valid():
@@ -100,7 +110,7 @@ def import_columns(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def _check_page(
     request: HttpRequest, organisation: Organisation, upload: ImportUpload, plan: Plan
 ) -> HttpResponse:
-    problems = [(row, p) for row in plan.bad_rows for p in row.problems]
+    problems = [(row.row, p.column, p.message) for row in plan.bad_rows for p in row.problems]
     return render(
         request,
         "imports/check.html",
@@ -128,6 +138,8 @@ def _check_page(
 def import_check(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation(request, slug)
     upload = _upload(request, organisation, pk)
+    if moved := _status(organisation, upload):
+        return moved
     plan = services.import_check(
         by=request.user,
         organisation=organisation,
@@ -142,20 +154,33 @@ def import_check(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def import_apply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = _organisation(request, slug)
     upload = _upload(request, organisation, pk)
+    if moved := _status(organisation, upload):
+        return moved
     try:
-        applied = services.import_apply(
-            by=request.user,
-            organisation=organisation,
-            table=services.table_of(upload),
-            mapping=services.mapping_of(upload),
-            source=upload.file_name,
+        applied = services.upload_apply(
+            upload=upload, by=request.user, language=translation.get_language() or "nl"
         )
     except services.ImportNotApplied as failed:
         messages.error(request, str(failed))
         return _check_page(request, organisation, upload, failed.plan)
-    upload.delete()
+    if applied is None:  # a long list: the worker imports it
+        return redirect("web:import_status", slug=organisation.slug, pk=upload.pk)
     messages.success(request, str(applied))
     return redirect("web:import_start", slug=organisation.slug)
+
+
+@login_required
+def import_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A list the worker imports: being imported (the page looks again), or its outcome."""
+    organisation = _organisation(request, slug)
+    upload = _upload(request, organisation, pk)
+    if upload.status == UploadStatus.CHECKING:
+        return redirect("web:import_check", slug=organisation.slug, pk=upload.pk)
+    return render(
+        request,
+        "imports/status.html",
+        _context(organisation, request, upload=upload, problems=upload.result.get("problems", [])),
+    )
 
 
 @login_required

@@ -1,8 +1,10 @@
 """koers import projects FILE --organisation SLUG [--dry-run] [--user USERNAME]
+                            [--column "Column name=field" ...]
 
 Reads the list as the page does, prints what would happen per row (or the problems, one per
 line: row, column, message), and applies it only when every row is right. Exits 1 when
-anything is wrong; nothing is saved then."""
+anything is wrong; nothing is saved then. --column chooses which field a column fills, as
+the page's column step does (recognised columns need none)."""
 
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from koers.imports import limits
-from koers.imports.columns import recognise
+from koers.imports.columns import MappingRefused, mapping_with, recognise
 from koers.imports.plan import Plan, build_plan, load_context
 from koers.imports.reading import ImportRefused, read_table
 from koers.imports.services import ImportNotApplied, import_apply, require_import
@@ -35,6 +37,15 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--language", choices=["nl", "en"], default="en", help="of the row messages"
+        )
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            metavar="COLUMN=FIELD",
+            help='which field a column of the file fills, e.g. "Naam project=title" (a '
+            'field\'s key, or its Dutch or English column name); "Opmerking=" leaves a '
+            "column out. Repeat for more columns.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -63,7 +74,10 @@ class Command(BaseCommand):
             table = read_table(raw, name=path.name)
         except ImportRefused as refused:
             raise CommandError(str(refused)) from None
-        mapping = recognise(table.headers)
+        try:
+            mapping = mapping_with(table.headers, recognise(table.headers), options["column"])
+        except MappingRefused as refused:
+            raise CommandError(str(refused)) from None
         plan = build_plan(table, mapping, load_context(organisation))
         self._report(plan)
         if not plan.ok:
