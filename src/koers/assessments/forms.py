@@ -64,6 +64,23 @@ class ScanStartForm(forms.Form):
         self.fields["respondents"].initial = list(self.fields["respondents"].queryset)
 
 
+def statement_options(field: Any, labels: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The radio buttons of one statement with the ids, values and checked state Django's
+    RadioSelect gives them, without its per-option widget machinery: the answer form has
+    hundreds of options, and building them through the widget cost most of the page."""
+    chosen = field.value()
+    chosen = "" if chosen is None else str(chosen)
+    return [
+        {
+            "id": f"{field.auto_id}_{n}",
+            "value": value,
+            "label": label,
+            "checked": value == chosen,
+        }
+        for n, (value, label) in enumerate(labels)
+    ]
+
+
 class AnswerForm(forms.Form):
     """One field per indicator (`i<id>`) and one note per factor (`note<id>`)."""
 
@@ -107,7 +124,12 @@ class AnswerForm(forms.Form):
         return bool(bound.value())
 
     def groups(self) -> list[dict[str, Any]]:
-        """Fields grouped per factor, in framework order, with how many are answered."""
+        """Fields grouped per factor, in framework order, with how many are answered; each
+        field with its options as the page writes them (see statement_options). Built once
+        per form: the page walks them twice."""
+        if getattr(self, "_groups", None) is not None:
+            return self._groups
+        labels = [(value, str(label)) for value, label in ANSWER_CHOICES]
         out: list[dict[str, Any]] = []
         for indicator in self.indicators:
             if not out or out[-1]["factor"].pk != indicator.factor_id:
@@ -119,8 +141,17 @@ class AnswerForm(forms.Form):
                         "note": self[f"note{indicator.factor_id}"],
                     }
                 )
-            out[-1]["fields"].append(self[f"i{indicator.pk}"])
+            field = self[f"i{indicator.pk}"]
+            options = statement_options(field, labels)
+            out[-1]["fields"].append(
+                {
+                    "field": field,
+                    "points": options[: len(SCALE_CHOICES)],
+                    "others": options[len(SCALE_CHOICES) :],
+                }
+            )
             out[-1]["answered"] += self._is_answered(indicator)
+        self._groups = out
         return out
 
     def progress(self) -> tuple[int, int]:

@@ -13,9 +13,20 @@ def roles_of(user: Any) -> dict[int, str]:
         return {}
     cached = getattr(user, "_koers_roles", None)
     if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+        rows = Membership.objects.filter(user=user).values_list(
+            "organisation_id", "role", "organisation__is_demo"
+        )
+        cached = {org: role for org, role, _demo in rows}
         user._koers_roles = cached
+        # Read in the same query for the demo banner on every page (in_demo_organisation).
+        user._koers_demo = any(demo for _org, _role, demo in rows)
     return cached
+
+
+def in_demo_organisation(user: Any) -> bool:
+    """Whether the user works in a demo organisation (the banner says the data is fictional)."""
+    roles_of(user)
+    return getattr(user, "_koers_demo", False)
 
 
 def has_role(user: Any, organisation_id: int, at_least: Role) -> bool:

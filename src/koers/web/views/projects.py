@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.actions.selectors import actions_of, planned_option_ids
+from koers.actions.selectors import actions_of
 from koers.assessments.selectors import (
     reads_scans_in_full,
     result_hidden_for,
@@ -66,13 +66,14 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     hidden = latest is not None and result_hidden_for(scan=latest, user=request.user)
     result = scan_result_for(scan=latest, user=request.user) if latest and not hidden else None
     editing = can_edit(request.user, project)
+    actions = list(actions_of(project=project))
     context = {
         "project": project,
         "can_edit": editing,
         "result": result,
         "result_hidden": hidden,
         "scans": scans_of(project=project, user=request.user),
-        "actions": actions_of(project=project),
+        "actions": actions,
         # Built only for those who are offered it.
         "stage_form": StageMoveForm(
             project=project, targets=services.stage_targets(project=project)
@@ -80,7 +81,10 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if editing
         else None,
         "history": history_lines(project_history(project=project).select_related("actor")[:10]),
-        "planned_options": planned_option_ids(project=project),
+        # Options already in the plan (not dropped), from the plan the page shows anyway.
+        "planned_options": {
+            a.option_id for a in actions if a.option_id is not None and a.status != "dropped"
+        },
         "origin": origin_of(user=request.user, project=project),
         "adoptions": adoptions_of(project=project),
         "path": _path_text(request.user, project) if result else "",
