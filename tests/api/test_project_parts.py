@@ -5,6 +5,7 @@ from koers.projects.models import Visibility
 from tests.factories import make_project, submitted_scan
 
 from .conftest import token_client
+from .flat import queries_of
 
 
 def test_stage_events_and_team(world, org_reader):
@@ -65,3 +66,37 @@ def test_library_cases(world, org_reader):
     assert cases["count"] >= 10
     social = org_reader.get("/api/v1/library-cases?domain=social").json()["results"]
     assert all(c["domain"] == "social" for c in social)
+
+
+def test_scans_list_queries_do_not_grow(world, org_reader, django_assert_max_num_queries):
+    url = f"/api/v1/projects/{world.project.pk}/scans?pageSize=100"
+    submitted_scan(world.project, world.member)
+    few = queries_of(org_reader, url)
+    for _ in range(5):
+        submitted_scan(world.project, world.member)
+    with django_assert_max_num_queries(few):
+        body = org_reader.get(url).json()
+    assert body["count"] == 6
+    assert all(len(scan["result"]) == 9 for scan in body["results"])
+
+
+def test_scan_result_kept_from_who_still_has_to_answer(world, scan):
+    """As on the page: the result waits for an invited respondent's own answers."""
+    from koers.assessments.models import Response
+    from koers.assessments.services import response_save, scan_indicators
+
+    response_save(
+        response=Response.objects.get(scan=scan, respondent=world.member),
+        by=world.member,
+        answers={i.pk: 4 for i in scan_indicators(scan)},
+        notes={},
+        expected_version=1,
+        submit=True,
+    )
+    waiting = token_client(world.a, "read", user=world.other_member)
+    answered = token_client(world.a, "read", user=world.member)
+    for client, has_result in ((waiting, False), (answered, True)):
+        listed = client.get(f"/api/v1/projects/{world.project.pk}/scans").json()["results"]
+        detail = client.get(f"/api/v1/scans/{scan.pk}").json()
+        assert (listed[0]["result"] is not None) == has_result
+        assert (detail["result"] is not None) == has_result

@@ -1,7 +1,8 @@
 """One table: who sees which project, by role, visibility and organisation, on the project
 page and in the API alike (both read through koers.projects.access); the project's records
 (evidence, partners, budget, mandates, ...) follow the project. A second table does the same
-for questions (koers.questions.access)."""
+for questions (koers.questions.access), a third for the coordinator's pages (the portfolio
+dashboard and the register page) and their figures and records in the API."""
 
 import pytest
 from django.test import Client
@@ -104,3 +105,22 @@ def test_question_page_and_api_agree_with_the_table(world, person, visibility):
     assert api.get(f"/api/v1/questions/{question.pk}").status_code == expected
     listed = {q["id"] for q in api.get("/api/v1/questions?pageSize=100").json()["results"]}
     assert (question.pk in listed) == (expected == 200)
+
+
+# The dashboard and the register page: the organisation's coordinators only, 404 for the rest.
+COORDINATOR_PAGES = {
+    "/dashboard/{}/": "/api/v1/organisations/{}/portfolio-figures",
+    "/organisations/{}/algoritmeregister/": "/api/v1/organisations/{}/register-records",
+}
+
+
+@pytest.mark.parametrize("page_url", COORDINATOR_PAGES)
+@pytest.mark.parametrize("person", SEES)
+def test_coordinator_pages_and_api_agree(world, person, page_url):
+    user = getattr(world, person)
+    expected = 200 if person == "coordinator" else 404
+    page = Client()
+    page.force_login(user)
+    assert page.get(page_url.format(world.a.slug)).status_code == expected
+    api = token_client(getattr(world, ORGANISATION_OF.get(person, "a")), "read", user=user)
+    assert api.get(COORDINATOR_PAGES[page_url].format(world.a.slug)).status_code == expected

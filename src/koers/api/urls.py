@@ -2,7 +2,16 @@
 
 from django.urls import path, re_path
 
-from .views import library, organisations, project_parts, project_records, projects, questions
+from .views import (
+    library,
+    organisations,
+    portfolio,
+    project_parts,
+    project_records,
+    projects,
+    questions,
+    register,
+)
 from .views.errors import not_found
 from .views.schema import OpenApiDocument
 
@@ -32,6 +41,16 @@ urlpatterns = [
         "organisations/<slug:slug>",
         organisations.OrganisationDetail.as_view(),
         name="organisation",
+    ),
+    path(
+        "organisations/<slug:slug>/portfolio-figures",
+        portfolio.PortfolioFigures.as_view(),
+        name="portfolio_figures",
+    ),
+    path(
+        "organisations/<slug:slug>/register-records",
+        register.RegisterRecordList.as_view(),
+        name="register_records",
     ),
     re_path(r"^[\s\S]*$", not_found),  # any rest, newlines too
 ]

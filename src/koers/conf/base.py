@@ -319,6 +319,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "koers.api.schema.problems_and_version",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    # One name for each choice set the API uses in more than one place.
+    "ENUM_NAME_OVERRIDES": {"StageEnum": "koers.projects.models.Stage"},
     "SERVERS": [],
 }
