@@ -133,14 +133,15 @@ def test_viewers_see_evidence_but_cannot_record_it(world):
     assert LearningEvent.objects.exists()
 
 
-def test_another_organisations_ids_are_404(world):
-    step = services.step_create(
-        project=world.project,
-        by=world.member,
-        goal="Intern",
-        started_on=timezone.localdate(),
-        planned_end=timezone.localdate(),
+def _step(world, goal):
+    today = timezone.localdate()
+    return services.step_create(
+        project=world.project, by=world.member, goal=goal, started_on=today, planned_end=today
     )
+
+
+def test_another_organisations_ids_are_404(world):
+    step = _step(world, "Intern")
     team_only = make_project(world.a, world.member, visibility=Visibility.TEAM, title="Dicht")
     outsider = client_for(world.b_coordinator)
     for url in (
@@ -227,3 +228,18 @@ def test_lessons_page_searches_within_visibility(world):
     assert "Wijkteams willen een kaart" not in own and "No lesson matches" in own
     library = client.get(reverse("web:shared_project", args=[shared.pk])).content.decode()
     assert "Wijkteams willen een kaart" in library
+
+
+def test_deleting_a_record_changed_since_the_page_was_read_is_refused(world):
+    """The delete button sends the version its page showed, as the partners' and budget's
+    do: a step changed in the meantime stays, and the page says why."""
+    step = _step(world, "Proef")
+    client = client_for(world.member)
+    page = client.get(reverse("web:step_edit", args=[step.pk])).content.decode()
+    assert 'name="version" value="1"' in page
+    services.step_update(step=step, by=world.coordinator, expected_version=1, goal="Anders")
+    response = client.post(reverse("web:step_delete", args=[step.pk]), {"version": 1}, follow=True)
+    assert "Someone else changed this in the meantime" in response.content.decode()
+    assert Step.objects.get().goal == "Anders"
+    client.post(reverse("web:step_delete", args=[step.pk]), {"version": 2})
+    assert not Step.objects.exists()

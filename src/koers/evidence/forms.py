@@ -19,12 +19,20 @@ class VersionedForm(forms.ModelForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any):
+    def __init__(self, *args: Any, project: Any = None, record: Any = None, **kwargs: Any):
+        """`project` and `record` as the project's other record forms take them: the record
+        being changed is the form's instance."""
+        if record is not None:
+            kwargs.setdefault("instance", record)
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
+
+    def values(self) -> dict[str, Any]:
+        """What the services take: every field but the version."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
     def _post_clean(self) -> None:
         """The services validate the whole record (and say so per field); the form only

@@ -76,12 +76,14 @@ def _update(record: R, *, by: Any, expected_version: int, fields: dict[str, Any]
     return locked
 
 
-def _delete(record: models.Model, *, by: Any) -> None:
+def _delete(record: models.Model, *, by: Any, expected_version: int | None) -> None:
     project: Project = record.project  # type: ignore[attr-defined]
     require_edit(by, project)
     locked = type(record).objects.select_for_update().filter(pk=record.pk).first()
     if locked is None:
         return  # deleted in the meantime: the wish is fulfilled
+    if expected_version is not None and locked.version != expected_version:
+        raise EditConflict()  # changed since the page was read: look again before deleting
     change_record(
         actor=by,
         obj=locked,
@@ -156,9 +158,9 @@ def step_update(*, step: Step, by: Any, expected_version: int, **fields: Any) ->
 
 
 @transaction.atomic
-def step_delete(*, step: Step, by: Any) -> None:
+def step_delete(*, step: Step, by: Any, expected_version: int | None = None) -> None:
     """Delete a step; its next try, if any, stays and becomes a first try of its own."""
-    _delete(step, by=by)
+    _delete(step, by=by, expected_version=expected_version)
 
 
 # End-user sessions ---------------------------------------------------------------------
@@ -196,8 +198,10 @@ def end_user_session_update(
 
 
 @transaction.atomic
-def end_user_session_delete(*, session: EndUserSession, by: Any) -> None:
-    _delete(session, by=by)
+def end_user_session_delete(
+    *, session: EndUserSession, by: Any, expected_version: int | None = None
+) -> None:
+    _delete(session, by=by, expected_version=expected_version)
 
 
 # Learning events -----------------------------------------------------------------------
@@ -229,5 +233,7 @@ def learning_event_update(
 
 
 @transaction.atomic
-def learning_event_delete(*, event: LearningEvent, by: Any) -> None:
-    _delete(event, by=by)
+def learning_event_delete(
+    *, event: LearningEvent, by: Any, expected_version: int | None = None
+) -> None:
+    _delete(event, by=by, expected_version=expected_version)
