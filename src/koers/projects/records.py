@@ -66,9 +66,9 @@ def record_change(
     project = record.project
     require_edit(by, project)
     fields = tuple(fields)
-    locked = type(record).objects.select_for_update().get(pk=record.pk)
-    if locked.version != expected_version:
-        raise EditConflict()
+    locked = type(record).objects.select_for_update().filter(pk=record.pk).first()
+    if locked is None or locked.version != expected_version:
+        raise EditConflict()  # changed, or removed, since this edit started
     before = _snapshot(locked, fields)
     for name, value in values.items():
         setattr(locked, name, value)
