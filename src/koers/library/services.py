@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
+from koers.locking import lock_rows
 from koers.organisations.models import Organisation, Role
 from koers.organisations.selectors import has_role
 from koers.projects import lifecycle
@@ -93,6 +94,9 @@ def case_adopt(
         # A study case says what was built, not which problem it answers in the adopter's
         # organisation: the team writes that (the project page asks for it).
         title, problem, data_sources = original_case.title, "", ""
+    # Two adoptions of the same case at once would both find none: the adopter's row is
+    # locked first (the same row project_create's portfolio bump takes, so no new order).
+    lock_rows(Organisation.objects.filter(pk=adopter.pk))
     existing = list(
         Adoption.objects.filter(
             adopter=adopter, original_project=original_project, original_case=original_case

@@ -10,12 +10,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
+from koers.locking import lock_rows
 
 from . import kinds
 from .models import Delivery, MailSettings, Notice, NoticeKind, Preference
@@ -168,6 +170,9 @@ def preferences_set(*, user: Any, by: Any, choices: Mapping[str, str], language:
     for kind, delivery in choices.items():
         if kind not in NoticeKind.values or delivery not in kinds.choices_for(kind):
             raise ValidationError(_("Choose one of the options for each kind of notice."))
+    # One save of a person's settings at a time: two at once would both delete the old rows
+    # and insert the same new ones (an IntegrityError on one_preference_per_kind).
+    lock_rows(get_user_model().objects.filter(pk=user.pk))
     Preference.objects.filter(user=user, kind__in=list(choices)).delete()
     Preference.objects.bulk_create(
         [Preference(user=user, kind=k, delivery=d) for k, d in choices.items()]

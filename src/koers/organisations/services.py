@@ -96,6 +96,14 @@ def organisation_update(*, organisation: Organisation, by: Any, **fields: Any) -
 def membership_set(
     *, user: Any, organisation: Organisation, role: Role, by: Any = None
 ) -> Membership:
+    """Give `user` a role in the organisation (platform staff through the admin, the demo,
+    imports). Demoting an administrator keeps the organisation at least one, as
+    membership_change_role does."""
+    _lock_administrators(organisation.pk)
+    current = Membership.objects.select_for_update().filter(user=user, organisation=organisation)
+    found = current.first()
+    if found is not None:
+        _keeps_an_administrator(found, role)
     membership, created = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )
@@ -126,20 +134,17 @@ def _keeps_an_administrator(membership: Membership, new_role: str | None) -> Non
         )
 
 
-def _lock_administrators(membership: Membership) -> None:
-    lock_rows(
-        Membership.objects.filter(
-            organisation_id=membership.organisation_id, role=Role.ADMINISTRATOR
-        )
-    )
+def _lock_administrators(organisation_id: int) -> None:
+    """Lock the organisation's administrators, so two demotions or removals cannot both
+    pass the check that one stays."""
+    lock_rows(Membership.objects.filter(organisation_id=organisation_id, role=Role.ADMINISTRATOR))
 
 
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str, by: Any) -> Membership:
     """The explicit step that changes someone's role, recorded with the old and new role."""
     _require_administrator(by, membership.organisation)
-    # Lock the organisation's administrator rows too, so two demotions cannot both pass.
-    _lock_administrators(membership)
+    _lock_administrators(membership.organisation_id)
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     if locked.role == role:
         return locked
@@ -154,7 +159,7 @@ def membership_change_role(*, membership: Membership, role: str, by: Any) -> Mem
 @transaction.atomic
 def membership_remove(*, membership: Membership, by: Any) -> None:
     _require_administrator(by, membership.organisation)
-    _lock_administrators(membership)
+    _lock_administrators(membership.organisation_id)
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     _keeps_an_administrator(locked, None)
     change_record(

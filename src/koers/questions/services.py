@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record, field_changes
 from koers.guards.text import NOTE, checked_text
+from koers.locking import lock_rows
 from koers.organisations.models import Organisation
 from koers.organisations.services import portfolio_changed
 from koers.partners.selectors import partner_organisation_ids
@@ -199,6 +200,11 @@ def question_triage(
 ) -> Question:
     """A coordinator's decision: consider, park, decline (with a reason) or merge."""
     require_triage(by, question)
+    if to == workflow.MERGED and merged_into is not None:
+        # Lock the question and the chain it is merged into, in one order: two merges that
+        # would close a loop between them share a row, so the second waits and its loop check
+        # (after the lock) sees the first. Without it both pass, or deadlock on each other.
+        lock_rows(Question.objects.filter(pk__in=[question.pk, *_merge_chain(merged_into)]))
     locked = _locked(question, expected_version)
     if not workflow.may_move(locked.status, to):
         raise ValidationError(
