@@ -10,7 +10,8 @@ same moment (PostgreSQL, two connections forced to overlap, see tests/concurrenc
   admin: one administrator stays;
 - notice settings saved twice at once: the last saved, no error;
 - the study cases loaded twice at once: every case once;
-- the same case adopted twice at once by one organisation: one project, the second refused.
+- the same case adopted twice at once by one organisation: one project, the second refused;
+- the same address invited twice at once: one invitation, the second refused.
 """
 
 import json
@@ -18,6 +19,8 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 
+from koers.accounts.models import Invitation
+from koers.accounts.services import invitation_create
 from koers.library.models import Adoption, ReferenceCase
 from koers.library.services import AlreadyAdopted, case_adopt, reference_cases_load
 from koers.notifications.models import NoticeKind, Preference
@@ -34,6 +37,8 @@ from tests.concurrency import overlap, postgresql
 from tests.factories import make_project, member
 from tests.library.test_library import CASES
 from tests.questions.conftest import ask
+
+SITE = "http://testserver/"
 
 pytestmark = [postgresql, pytest.mark.django_db(transaction=True)]
 
@@ -231,3 +236,16 @@ def test_the_same_case_adopted_twice_at_once_makes_one_project(world):
     assert result.second_waited
     assert isinstance(result.second.error, AlreadyAdopted)
     assert Adoption.objects.count() == 1
+
+
+def test_the_same_address_invited_twice_at_once_gets_one_invitation(world):
+    def invite(by):
+        return lambda: invitation_create(
+            by=by, organisation=world.a, email="nieuw@aastad.nl", role=Role.MEMBER, site_url=SITE
+        )
+
+    result = overlap(invite(world.coordinator), invite(world.admin))
+    result.first.get()
+    assert result.second_waited
+    assert "email" in result.second.error.message_dict
+    assert Invitation.objects.count() == 1

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
+from koers.locking import lock_rows
 from koers.organisations.models import ROLE_RANK, Membership, Organisation, Role
 from koers.organisations.selectors import has_role, roles_of
 from koers.projects.access import require_edit
@@ -126,6 +127,12 @@ def _send_after_commit(invitation: Invitation, token: str, site_url: str) -> Non
     transaction.on_commit(send)
 
 
+def _lock_invitations(organisation: Organisation) -> None:
+    """One invitation check at a time per organisation: two people inviting the same address
+    at once would both find no open invitation and send two."""
+    lock_rows(Organisation.objects.filter(pk=organisation.pk))
+
+
 def _validated_email(email: str) -> str:
     from django.core.validators import validate_email
 
@@ -144,6 +151,7 @@ def invitation_create(
     """Invite someone into the organisation with a role."""
     _require_inviter(by, organisation, role)
     email = _validated_email(email)
+    _lock_invitations(organisation)
     problems = invitee_problems(organisation=organisation, email=email)
     if problems:
         raise ValidationError({"email": problems})
@@ -171,6 +179,7 @@ def invitation_create_for_project(
     if team_role not in TeamRole.values:
         raise ValidationError({"team_role": _("Choose a role in the team.")})
     email = _validated_email(email)
+    _lock_invitations(project.owner)
     problems = invitee_problems(organisation=project.owner, email=email, project=project)
     if problems:
         raise ValidationError({"email": problems})
@@ -205,6 +214,7 @@ def invitations_bulk_create(
 ) -> list[Invitation]:
     """All rows or none: one bad row refuses the whole list."""
     _require_inviter(by, organisation, Role.VIEWER)
+    _lock_invitations(organisation)
     rows = invitations_bulk_check(by=by, organisation=organisation, rows=rows)
     if not rows:
         raise ValidationError(_("The list holds no addresses."))
