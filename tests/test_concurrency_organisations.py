@@ -11,7 +11,9 @@ same moment (PostgreSQL, two connections forced to overlap, see tests/concurrenc
 - notice settings saved twice at once: the last saved, no error;
 - the study cases loaded twice at once: every case once;
 - the same case adopted twice at once by one organisation: one project, the second refused;
-- the same address invited twice at once: one invitation, the second refused.
+- the same address invited twice at once: one invitation, the second refused;
+- the same identity-provider group mapped twice at once: one mapping, the second refused;
+  a person's first two sign-ins at once: one membership.
 """
 
 import json
@@ -19,7 +21,8 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 
-from koers.accounts.models import Invitation
+from koers.accounts.identity import Grant, grants_apply, identity_group_add
+from koers.accounts.models import IdentityGroup, Invitation
 from koers.accounts.services import invitation_create
 from koers.library.models import Adoption, ReferenceCase
 from koers.library.services import AlreadyAdopted, case_adopt, reference_cases_load
@@ -249,3 +252,25 @@ def test_the_same_address_invited_twice_at_once_gets_one_invitation(world):
     assert result.second_waited
     assert "email" in result.second.error.message_dict
     assert Invitation.objects.count() == 1
+
+
+def test_the_same_group_mapped_twice_at_once_is_one_mapping(world):
+    def add(role):
+        return lambda: identity_group_add(
+            by=world.admin, organisation=world.a, group="koers-medewerkers", role=role
+        )
+
+    result = overlap(add(Role.MEMBER), add(Role.VIEWER))
+    assert result.first.get().role == Role.MEMBER
+    assert result.second_waited
+    assert "group" in result.second.error.message_dict
+    assert IdentityGroup.objects.get().role == Role.MEMBER
+
+
+def test_two_first_sign_ins_at_once_make_one_membership(world):
+    newcomer = member(world.b, Role.VIEWER)
+    grant = lambda: grants_apply(user=newcomer, grants=[Grant(world.a.pk, Role.MEMBER)])  # noqa: E731
+    result = overlap(grant, grant)
+    result.first.get(), result.second.get()
+    assert result.second_waited
+    assert Membership.objects.filter(user=newcomer, organisation=world.a).count() == 1

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from koers.audit.services import change_record
@@ -73,9 +73,16 @@ def identity_group_add(
     group = group.strip()
     if not group:
         raise ValidationError({"group": _("Name the group as the identity provider sends it.")})
+    mapped = ValidationError({"group": _("This group is mapped already.")})
     if IdentityGroup.objects.filter(organisation=organisation, group=group).exists():
-        raise ValidationError({"group": _("This group is mapped already.")})
-    mapping = IdentityGroup.objects.create(organisation=organisation, group=group, role=role)
+        raise mapped
+    try:
+        with transaction.atomic():
+            mapping = IdentityGroup.objects.create(
+                organisation=organisation, group=group, role=role
+            )
+    except IntegrityError:  # mapped at the same moment by someone else
+        raise mapped from None
     change_record(actor=by, obj=mapping, action="created", changes={"group": group, "role": role})
     return mapping
 
