@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from . import stamps
 from .models import ChangeRecord
 
 
@@ -28,6 +29,7 @@ def change_record(
     """Store one change; `changes` maps field name to [old, new] or to a value."""
     record = _unsaved(actor, obj, action, changes)
     record.save(force_insert=True)
+    stamps.touched([(obj, action)])  # what is kept of the organisation's records is stale now
     return record
 
 
@@ -36,9 +38,12 @@ def change_records_add(
 ) -> list[ChangeRecord]:
     """Many changes by one person at once (an import of a list): the records change_record
     would make, one (object, action, changes) each, stored in one insert."""
-    return ChangeRecord.objects.bulk_create(
+    changes = list(changes)
+    records = ChangeRecord.objects.bulk_create(
         [_unsaved(actor, obj, action, data) for obj, action, data in changes], batch_size=500
     )
+    stamps.touched([(obj, action) for obj, action, _data in changes])
+    return records
 
 
 def _unsaved(actor: Any, obj: models.Model, action: str, changes: dict | None) -> ChangeRecord:

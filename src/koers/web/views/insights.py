@@ -1,14 +1,18 @@
 """The portfolio dashboard for coordinators."""
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from koers.audit import stamps
 from koers.framework.selectors import framework_active
 from koers.insights.evidence_coverage import evidence_coverage
 from koers.insights.forms import AnalysisForm
@@ -22,9 +26,11 @@ from koers.insights.selectors import (
     portfolio_projects,
 )
 from koers.insights.summary import dashboard_summary
+from koers.organisations.models import Organisation
 from koers.projects.models import Domain, Technique
 from koers.reports.exports import export_kinds
 from koers.web.charts import bars, factor_trend, scatter
+from koers.web.kept import kept_part
 
 from .home import filter_choices
 
@@ -71,34 +77,69 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     # Only organisations the user coordinates exist here; others give 404.
     organisation = get_object_or_404(dashboard_organisations(user=request.user), slug=slug)
+    stamp = stamps.current(organisation.pk)  # before the data the kept figures are made from
     filters = parse_filter(request.GET)
+    # The figures are the same for every coordinator of the organisation: made once per
+    # change of its data (and per filter, sort and language), the page around them per person.
+    body = kept_part(
+        "dashboard",
+        stamp=stamp,
+        parts=[organisation.pk, organisation.slug, organisation.name, sorted(request.GET.lists())],
+        make=lambda: _dashboard_body(request, organisation, filters),
+    )
+    questions = render_to_string(
+        "web/_dashboard_questions.html", {"d": DashboardHead(organisation, filters)}, request
+    )
+    context = {
+        "d": DashboardHead(organisation, filters),
+        "body": mark_safe(body.replace(QUESTIONS_SLOT, questions)),  # noqa: S308 (both ours)
+        "organisations": dashboard_organisations(user=request.user),
+        "export_kinds": export_kinds(),
+        **filter_choices(),
+        "techniques": [(t.key, t.name) for t in Technique.objects.all()],
+    }
+    return render(request, "web/dashboard.html", context)
+
+
+@dataclass(frozen=True)
+class DashboardHead:
+    """What the page around the kept figures reads: the organisation and the filters."""
+
+    organisation: Organisation
+    filters: DashboardFilter
+
+
+# The figures from question to practice read other organisations' projects (partners that
+# took a question up), whose changes do not touch this organisation's stamp: made per request.
+QUESTIONS_SLOT = "<!--koers:questions-->"
+
+
+def _dashboard_body(
+    request: HttpRequest, organisation: Organisation, filters: DashboardFilter
+) -> str:
     data = dashboard_get(user=request.user, organisation=organisation, filters=filters)
     sort_factor = _sort_factor(request.GET.get("sort", ""), data.factors)
     heatmap = data.heatmap  # by title unless a factor is chosen
     if sort_factor is not None:
         index = list(data.factors).index(sort_factor)
         heatmap = sorted(heatmap, key=lambda row: (row[1][index] is None, row[1][index] or 0))
-    quarters = sorted(data.trend)
     context = {
         "d": data,
         "summary": dashboard_summary(data),
-        "organisations": dashboard_organisations(user=request.user),
         "funnel": bars([(label, n) for _, label, n in data.stage_counts]),
         "heatmap": heatmap,
         "sort_factor": sort_factor,
         "heat_columns": [(n, factor, f"f{n}") for n, factor in data.factors.items()],
         "interactive": True,
-        "export_kinds": export_kinds(),
+        "questions_slot": QUESTIONS_SLOT,
         "trend_chart": factor_trend(data.trend, data.factors),
-        "quarters": quarters,
-        **filter_choices(),
-        "techniques": [(t.key, t.name) for t in Technique.objects.all()],
+        "quarters": sorted(data.trend),
         "coverage": evidence_coverage(
             projects=portfolio_projects(organisation=organisation, filters=filters),
             reference=timezone.localdate(),
         ),
     }
-    return render(request, "web/dashboard.html", context)
+    return render_to_string("web/_dashboard_body.html", context, request)
 
 
 @login_required

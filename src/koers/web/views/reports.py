@@ -6,12 +6,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
-from koers.assessments.selectors import result_hidden_for
 from koers.guards.ratelimit import rate_limited
 from koers.insights.selectors import dashboard_organisations
-from koers.projects.selectors import project_get
-from koers.reports.documents import portfolio_export, portfolio_report_pdf, project_report_pdf
+from koers.reports.documents import portfolio_export, portfolio_report_pdf
 from koers.reports.exports import EXPORT_KINDS
+from koers.reports.kept import project_report_kept
 from koers.web.views.insights import parse_filter
 
 CONTENT_TYPES = {
@@ -30,11 +29,8 @@ def _download(content: bytes, name: str, fmt: str) -> HttpResponse:
 @login_required
 @rate_limited("downloads")
 def project_report(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_get(user=request.user, pk=pk)
-    hide = bool(project.last_scan) and result_hidden_for(scan=project.last_scan, user=request.user)
-    pdf = project_report_pdf(
-        project=project, language=get_language(), hide_scan=hide, reader=request.user
-    )
+    # Made once per change of the project and what the reader may see of it (reports/kept.py).
+    project, pdf = project_report_kept(user=request.user, pk=pk, language=get_language())
     return _download(pdf, f"koers-{slugify(project.title)}", "pdf")
 
 
