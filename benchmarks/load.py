@@ -14,10 +14,30 @@ requests, stops both and prints throughput, p50/p95/p99 per page and errors.
 
 Signing in is a deliberately slow password hash, done once a day, not once a page: every
 simulated person gets a session made before the run, so no sign-in falls in the measured
-period. Population (weights): project leaders open their projects and save scan answers (5),
-coordinators open the portfolio, the dashboard and the analysis (2), someone downloads a
-project PDF (1), and an information manager's script reads the REST API (1, when the API is
-installed: `koers.api`).
+period.
+
+The population (weights) and what each person does between two requests, from what people do
+with Koers (`--pace people`, the default):
+
+- Project leaders (5) open one of their projects and read it (10-40 s: stage, team, the scan's
+  result, the actions), or open their scan's form, answer for one to three minutes (about forty
+  statements, each read and weighed) and save a draft, then move on (5-15 s).
+- Coordinators (2) look at My tasks (5-20 s), study the dashboard (20-60 s: the funnel, the
+  stalled projects, a row of scores per project, the trend) or the cross-case analysis
+  (30-90 s: paths and their reading).
+- PDF readers (1) take a report of a project of their own organisation to a meeting and read it
+  for two to five minutes before the next: 12 to 30 an hour, within the download limit of 20
+  per five minutes, which exists against scraping and must not bite a reader.
+- API readers (1): an information manager's BI tool refreshing every 45-75 s: the
+  organisation's project list (every page, 100 a page) and the details of three projects.
+  Only when the REST API is installed (`koers.api`).
+
+A person at this pace makes a request every 20-30 s on average: 50 people offer roughly 2-3
+requests a second, 200 about 10. `--pace stress` keeps the old pace (1 to 3 s after every
+request, whatever it was; the scan form saved at once), which offers 20-25 requests a second
+from 50 people: not what people do, but it finds the server's capacity (throughput at
+saturation) and shows where the CPU goes; there a PDF reader downloading every few seconds is
+refused by the download limit, as a scraper is, and those refusals are counted apart.
 """
 
 import argparse
@@ -82,9 +102,16 @@ def plan(people: int) -> dict:
         .order_by("organisation_id")
         .values_list("user__username", "organisation__slug", "organisation_id")[:people]
     ]
-    with_scan = list(
-        Project.objects.filter(last_scan__isnull=False).values_list("pk", flat=True)[:2000]
-    )
+    # Each coordinator's own organisation's projects with a scan: the PDFs they take along.
+    with_scan: dict[int, list[int]] = {}
+    for owner_id, pk in Project.objects.filter(
+        owner_id__in=[c["organisation_id"] for c in coordinators],
+        last_scan__isnull=False,
+        archived_at=None,
+    ).values_list("owner_id", "pk"):
+        with_scan.setdefault(owner_id, []).append(pk)
+    for person in coordinators:
+        person["projects"] = with_scan.get(person["organisation_id"], [])[:200]
     organisations = set(
         Project.objects.filter(
             pk__in=[pk for person in leaders for pk in person["projects"]]
@@ -96,7 +123,6 @@ def plan(people: int) -> dict:
     return {
         "leaders": leaders,
         "coordinators": coordinators,
-        "pdf_projects": with_scan,
         "api": api_tokens(coordinators),
         "organisations": sorted(organisations),
     }
@@ -209,7 +235,7 @@ def api_tokens(coordinators: list[dict]) -> list[dict]:
         readers.append(
             {
                 "token": secret,
-                "list": f"/api/v1/projects?organisation={organisation.slug}",
+                "list": f"/api/v1/projects?organisation={organisation.slug}&pageSize=100",
                 "detail": "/api/v1/projects/{id}",
                 "projects": list(projects[:200]),
             }
@@ -219,10 +245,12 @@ def api_tokens(coordinators: list[dict]) -> list[dict]:
 
 LOCUSTFILE = r"""
 import json, os, random, re
-from locust import HttpUser, between, events, task
+import gevent
+from locust import HttpUser, events, task
 
 PLAN = json.loads(open(os.environ["KOERS_LOAD_PLAN"]).read())
 MAX_REQUESTS = int(os.environ["KOERS_LOAD_MAX_REQUESTS"])
+STRESS = os.environ["KOERS_LOAD_PACE"] == "stress"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FIELD = re.compile(r'name="(i\d+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
@@ -253,9 +281,18 @@ def tell_computing(environment, **kwargs):
         json.dump(computing, out)
 
 
+def seconds(low, high):
+    # How long a person spends on what they just opened (see the docstring of load.py);
+    # --pace stress: 1 to 3 s whatever it is, to find the server's capacity.
+    return random.uniform(1, 3) if STRESS else random.uniform(low, high)
+
+
 class Person(HttpUser):
     abstract = True
-    wait_time = between(1, 3)  # people read a page before opening the next
+    think = 1.0
+
+    def wait_time(self):
+        return self.think
 
     def signed_in(self, person):
         # Signed in before the run (load.py): no password hash in the measured period.
@@ -272,6 +309,7 @@ class ProjectLeader(Person):
     @task(4)
     def project(self):
         self.client.get(f"/projects/{random.choice(self.me['projects'])}/", name="project page")
+        self.think = seconds(10, 40)  # the page: stage, team, scan result, actions
 
     @task(2)
     def answer(self):
@@ -285,7 +323,9 @@ class ProjectLeader(Person):
         data["version"] = VERSION.search(page.text).group(1)
         for name in set(FIELD.findall(page.text)):
             data[name] = str(random.randint(1, 5))
+        gevent.sleep(seconds(60, 180))  # reading statements and choosing, then saving
         self.client.post(f"/scans/{scan}/answer/", data, name="scan answer save (draft)")
+        self.think = seconds(5, 15)
 
 
 class Coordinator(Person):
@@ -298,50 +338,66 @@ class Coordinator(Person):
     @task(2)
     def portfolio(self):
         self.client.get("/", name="portfolio (home)")
+        self.think = seconds(5, 20)  # my tasks: what is new, then on
 
     @task(3)
     def dashboard(self):
         self.client.get(f"/dashboard/{self.me['slug']}/", name="dashboard")
+        self.think = seconds(20, 60)  # figures, tables and charts of the portfolio
 
     @task(1)
     def analysis(self):
         self.client.get(f"/dashboard/{self.me['slug']}/analysis/", name="analysis")
+        self.think = seconds(30, 90)  # the paths to success and their reading
 
 
 class PdfReader(Person):
+    # Someone taking a project's report to a meeting: a project of their own organisation,
+    # read for minutes before the next. The download limit (against scraping) never bites.
     weight = 1
 
     def on_start(self):
-        self.me = random.choice(PLAN["coordinators"])
+        self.me = random.choice([c for c in PLAN["coordinators"] if c["projects"]])
         self.signed_in(self.me)
 
     @task
     def pdf(self):
-        project = random.choice(PLAN["pdf_projects"])
-        with self.client.get(
-            f"/projects/{project}/report.pdf", name="project PDF", catch_response=True
-        ) as r:
-            if r.status_code == 404:  # not visible to this coordinator: not a failure
+        project = random.choice(self.me["projects"])
+        url = f"/projects/{project}/report.pdf"
+        with self.client.get(url, name="project PDF", catch_response=True) as r:
+            if STRESS and r.status_code == 429:
+                # At 1-3 s a reader is a scraper, and the limit refuses it as it should:
+                # counted apart, not as an error of the server.
+                r.request_meta["name"] = "project PDF refused (download limit, stress)"
                 r.success()
+        self.think = seconds(120, 300)
 
 
 class ApiReader(HttpUser):
-    # An information manager's script: reads the organisation's projects through the API.
+    # A BI tool's refresh: every minute or so the organisation's project list (all pages,
+    # 100 a page), then the details of a few projects.
     weight = 1
-    wait_time = between(1, 3)
+
+    def wait_time(self):
+        return seconds(45, 75)
 
     def on_start(self):
         self.me = random.choice(PLAN["api"])
         self.client.headers["Authorization"] = f"Token {self.me['token']}"
 
-    @task(3)
-    def projects(self):
-        self.client.get(self.me["list"], name="API: project list")
-
-    @task(2)
-    def project(self):
-        url = self.me["detail"].format(id=random.choice(self.me["projects"]))
-        self.client.get(url, name="API: project")
+    @task
+    def refresh(self):
+        url = self.me["list"]
+        for _page in range(50):  # bounded, whatever the API answers
+            r = self.client.get(url, name="API: project list")
+            if r.status_code != 200:
+                return
+            url = ((r.json().get("_links") or {}).get("next") or {}).get("href")
+            if not url:
+                break
+        for _ in range(3):
+            detail = self.me["detail"].format(id=random.choice(self.me["projects"]))
+            self.client.get(detail, name="API: project")
 
 
 if not PLAN["api"]:  # no REST API in this installation
@@ -365,9 +421,9 @@ def wait_ready(url: str) -> None:
     raise SystemExit("gunicorn did not become ready")
 
 
-def report(prefix: str, users: int, seconds: float, database: str) -> None:
+def report(prefix: str, users: str, seconds: float, database: str) -> None:
     rows = list(csv.DictReader(Path(f"{prefix}_stats.csv").read_text().splitlines()))
-    print(f"\n{database}, {users} users, {seconds:.0f} s")
+    print(f"\n{database}, {users}, {seconds:.0f} s")
     print(
         f"{'page':30} {'requests':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} "
         f"{'p99 ms':>7} {'req/s':>6}"
@@ -405,6 +461,12 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=200_000)
     parser.add_argument("--workers", type=int, default=5, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8631)
+    parser.add_argument(
+        "--pace",
+        choices=("people", "stress"),
+        default="people",
+        help="people: the think times of the docstring; stress: 1 to 3 s after every request",
+    )
     parser.add_argument("--locust", default=os.environ.get("LOCUST", str(VENV_BIN / "locust")))
     parser.add_argument(
         "--generate", action="store_true", help="fill the empty database at national scale, stop"
@@ -483,6 +545,7 @@ def main() -> None:
                 **env,
                 "KOERS_LOAD_PLAN": str(plan_file),
                 "KOERS_LOAD_MAX_REQUESTS": str(args.max_requests),
+                "KOERS_LOAD_PACE": args.pace,
                 "KOERS_LOAD_COMPUTING": str(work / "computing.json"),
             },
             check=False,
@@ -496,7 +559,7 @@ def main() -> None:
         stop(server)
         stop(worker)
     engine = "PostgreSQL" if os.environ["DATABASE_URL"].startswith("postgres") else "SQLite"
-    report(str(work / "load"), args.users, seconds, engine)
+    report(str(work / "load"), f"{args.users} users at the pace of {args.pace}", seconds, engine)
     computing = work / "computing.json"
     if computing.exists() and json.loads(computing.read_text()):
         print(f"pages that said 'being computed': {computing.read_text()}")
