@@ -21,6 +21,7 @@ from koers.projects.services import project_move_stage, team_member_set
 from koers.reports import kept
 from tests.factories import make_project, member
 from tests.insights.test_dashboard import portfolio, scored  # noqa: F401 (fixture)
+from tests.insights.test_worker import queued  # noqa: F401 (fixture)
 from tests.reports.test_reports import pdf_text
 from tests.web.test_scan_pages import submit_all
 
@@ -251,3 +252,25 @@ def test_a_lost_stamp_is_made_anew(world):
     first = stamps.current(world.a.pk)
     cache.delete("koers:stamp:all")
     assert stamps.current(world.a.pk) != first
+
+
+def test_the_analysis_is_never_kept_past_a_change_or_while_computing(
+    client,
+    world,
+    queued,  # noqa: F811
+):
+    from tests.insights.test_qca import LARGER, build
+    from tests.insights.test_worker import COMPUTING_EN, page, run_worker
+
+    projects = build(world, LARGER)
+    client.force_login(world.coordinator)
+    url = f"/dashboard/{world.a.slug}/analysis/"
+    assert COMPUTING_EN in page(client, url)
+    run_worker()
+    assert "Paths to the outcome" in page(client, url)
+    assert "Paths to the outcome" in page(client, url)  # kept
+    project_move_stage(project=projects["Geen 0"], by=world.member, to="experiment")
+    stale = page(client, url)
+    assert COMPUTING_EN in stale and "Paths to the outcome" not in stale
+    run_worker()
+    assert "Paths to the outcome" in page(client, url)

@@ -3,10 +3,10 @@ report, while a project changes a few times a week and is read by many.
 
 A kept PDF is found under everything it is made from: the project, the organisation's stamp
 (`koers.audit.stamps`: any change of one of its records through the services, and of any
-person), the language, the day (the evidence is read as of today) and what the reader may
-see of the scan: whether the result is kept from them until they have answered, and whether
-they read it in full or only its shared profile. Two readers who may see the same get the
-same bytes; nobody gets a PDF made for someone who may see more.
+person), the release, the language, the day (the evidence is read as of today) and what the
+reader may see of the scan: whether the result is kept from them until they have answered,
+and whether they read it in full or only its shared profile. Two readers who may see the
+same get the same bytes; nobody gets a PDF made for someone who may see more.
 """
 
 import hashlib
@@ -20,6 +20,7 @@ from koers.assessments.selectors import reads_scans_in_full, result_hidden_for
 from koers.audit import stamps
 from koers.projects.models import Project
 from koers.projects.selectors import project_get, projects_visible_to
+from koers.web.kept import release
 
 from .documents import project_report_pdf
 
@@ -57,6 +58,7 @@ def _key(project: Project, user: Any, stamp: str, language: str) -> tuple[str, b
         project.updated_at.isoformat(),
         project.last_scan_id,
         stamp,
+        release(),
         language,
         timezone.localdate().isoformat(),
         f"hidden={hide}",

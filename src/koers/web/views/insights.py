@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -16,8 +17,8 @@ from koers.audit import stamps
 from koers.framework.selectors import framework_active
 from koers.insights.evidence_coverage import evidence_coverage
 from koers.insights.forms import AnalysisForm
-from koers.insights.kept import COMPUTING, analysis_kept
-from koers.insights.qca import NETWORK
+from koers.insights.kept import COMPUTING, analysis_kept, settings_key
+from koers.insights.qca import NETWORK, AnalysisSettings
 from koers.insights.qca_reading import analysis_reading
 from koers.insights.selectors import (
     DashboardFilter,
@@ -145,23 +146,48 @@ def _dashboard_body(
 @login_required
 def analysis(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(dashboard_organisations(user=request.user), slug=slug)
+    stamp = stamps.current(organisation.pk)  # before the data the kept result is made from
     version = framework_active()
     labels = {f.number: f.name for f in version.factors.all()} if version else {}
     form = AnalysisForm(request.GET, factor_labels=labels)
-    result = computing = None
-    if not form.is_bound or form.is_valid():
-        # Computed by the worker once per change of the data; meanwhile the page says so.
-        result = analysis_kept(organisation=organisation, settings=form.settings())
-        if result is COMPUTING:
-            result, computing = None, COMPUTING
+    result = None
+    settings = form.settings() if not form.is_bound or form.is_valid() else None
+    if settings is not None:
+        # Computed by the worker once per change of the data (meanwhile the page says so);
+        # shown alike to every coordinator, so made once per change and language too. The
+        # network's reads every organisation's data: made per request.
+        make = partial(_analysis_result, request, organisation, settings)
+        if settings.scope == NETWORK:
+            result = make()
+        else:
+            result = kept_part(
+                "analysis",
+                stamp=stamp,
+                parts=[organisation.pk, settings_key(settings), version.pk if version else None],
+                make=make,
+            )
+    scope = settings.scope if settings is not None else request.GET.get("scope")
     context = {
         "organisation": organisation,
-        "network": (result.settings.scope if result else request.GET.get("scope")) == NETWORK,
+        "network": scope == NETWORK,
         "organisations": dashboard_organisations(user=request.user),
         "form": form,
-        "computing": computing,
-        "a": result,
-        "reading": analysis_reading(result) if result else [],
-        "plot": scatter([(x, y) for _case, x, y in result.xy]) if result and result.xy else None,
+        "computing": COMPUTING if settings is not None and result is None else None,
+        "result": result,
     }
     return render(request, "web/analysis.html", context)
+
+
+def _analysis_result(
+    request: HttpRequest, organisation: Organisation, settings: AnalysisSettings
+) -> str | None:
+    """The result's part of the page; None while the worker computes it (never kept)."""
+    result = analysis_kept(organisation=organisation, settings=settings)
+    if result is COMPUTING or result is None:
+        return None
+    context = {
+        "a": result,
+        "reading": analysis_reading(result),
+        "plot": scatter([(x, y) for _case, x, y in result.xy]) if result.xy else None,
+    }
+    return render_to_string("web/_analysis_result.html", context, request)
