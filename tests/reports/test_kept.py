@@ -274,3 +274,13 @@ def test_the_analysis_is_never_kept_past_a_change_or_while_computing(
     assert COMPUTING_EN in stale and "Paths to the outcome" not in stale
     run_worker()
     assert "Paths to the outcome" in page(client, url)
+
+
+def test_the_organisations_of_many_records_in_one_query(world, django_assert_num_queries):
+    from koers.projects.models import ProjectMember
+
+    other = make_project(world.b, world.b_member, title="Van B")
+    members = list(ProjectMember.objects.filter(project__in=[world.project, other]))
+    with django_assert_num_queries(1):  # their projects, read once for all
+        assert stamps.organisations_of(members) == {world.a.pk, world.b.pk}
+    assert stamps.organisations_of([world.member]) == {stamps.EVERYTHING}

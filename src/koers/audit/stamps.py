@@ -72,11 +72,13 @@ PERSONAL_ONLY = {
 def touched(changes: list[tuple[Any, str]]) -> None:
     """Records changed in the current transaction: (record of any kind, its ChangeRecord's
     action) each."""
-    scopes: set[int | str] = set()
-    for obj, action in changes:
-        if action in PERSONAL_ONLY and obj._meta.label == settings.AUTH_USER_MODEL:
-            continue
-        scopes |= organisations_of(obj) or {EVERYTHING}
+    scopes = organisations_of(
+        [
+            obj
+            for obj, action in changes
+            if not (action in PERSONAL_ONLY and obj._meta.label == settings.AUTH_USER_MODEL)
+        ]
+    )
     if not scopes:
         return
     if not connection.in_atomic_block:
@@ -104,30 +106,43 @@ def _in_database() -> bool:
     return isinstance(caches["default"], DatabaseCache)
 
 
-def organisations_of(obj: Any) -> set[int]:
-    """The organisations whose pages show this record: found through its foreign keys to an
-    organisation, a project (its owner), a scan, a response or a question. Empty when it
-    has none (a person): then everything is stale."""
+def organisations_of(objs: list[Any]) -> set[int | str]:
+    """The organisations whose pages show these records: found through their foreign keys
+    to an organisation, a project (its owner), a scan, a response, a question, an action or
+    a step. A record with none (a person) is on every organisation's pages: EVERYTHING.
+    Projects not loaded with their records are read in one query for all."""
     from koers.organisations.models import Organisation
     from koers.projects.models import Project
 
-    if isinstance(obj, Organisation):
-        return {obj.pk}
-    if isinstance(obj, Project):
-        return {obj.owner_id}
-    found: set[int] = set()
-    for field in obj._meta.concrete_fields:
-        target = getattr(field, "related_model", None)
-        if target is None or not field.many_to_one:
+    found: set[int | str] = set()
+    project_ids: set[int] = set()
+    for obj in objs:
+        if isinstance(obj, Organisation):
+            found.add(obj.pk)
             continue
-        if target is Organisation:
-            value = getattr(obj, field.attname)
-            if value is not None:
+        if isinstance(obj, Project):
+            found.add(obj.owner_id)
+            continue
+        linked = False
+        for field in obj._meta.concrete_fields:
+            target = getattr(field, "related_model", None)
+            value = getattr(obj, field.attname, None)
+            if target is None or not field.many_to_one or value is None:
+                continue
+            if target is Organisation:
                 found.add(value)
-        elif target is Project or target._meta.model_name in _THROUGH:
-            related = getattr(obj, field.name)
-            if related is not None:
-                found |= organisations_of(related)
+            elif target is Project and not field.is_cached(obj):
+                project_ids.add(value)
+            elif target is Project or target._meta.model_name in _THROUGH:
+                found |= organisations_of([getattr(obj, field.name)])
+            else:
+                continue
+            linked = True
+        if not linked:
+            found.add(EVERYTHING)
+    if project_ids:
+        owners = Project.objects.filter(pk__in=project_ids).values_list("owner_id", flat=True)
+        found |= set(owners)
     return found
 
 
