@@ -57,3 +57,15 @@ def test_production_connections_persist_and_skip_jit():
     result = _koers("shell", "-c", script, **GOOD)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].split() == ["600", "True", "-c", "jit=off"]
+
+
+def test_production_on_sqlite_opens_its_database(tmp_path):
+    """SQLite is a documented set-up for one organisation: the PostgreSQL-only connection
+    options must not reach it (sqlite3 refuses unknown keyword arguments)."""
+    env = {**GOOD, "DATABASE_URL": f"sqlite:///{tmp_path / 'koers.sqlite3'}"}
+    script = (
+        "from django.db import connection; connection.cursor().execute('select 1'); print('ok')"
+    )
+    result = _koers("shell", "-c", script, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "ok"

@@ -27,8 +27,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("KOERS_DB_CONN_MAX_AGE
 # of database CPU for 0.1 ms of work on every page at national scale; Koers's queries are
 # short, so compiling never pays back. Behind PgBouncer, which drops startup options, set
 # it on the database instead: ALTER DATABASE koers SET jit = off (docs/deployment.md).
-DATABASES["default"].setdefault("OPTIONS", {})
-DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # SQLite has no JIT
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
 
 # One cache for every app server and the worker: a table in the same PostgreSQL database
 # (`koers createcachetable`), so nothing beyond PostgreSQL has to run. Redis is faster per
